@@ -50,6 +50,11 @@ public final class FakeBackend extends Dispatcher {
         access = "revoked-" + access;
     }
 
+    /** Forgets the current refresh token too, as a sign-out elsewhere would: the session cannot be renewed. */
+    public void revokeRefreshToken() {
+        refresh = "revoked-" + refresh;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = Objects.requireNonNull(request.getUrl()).encodedPath();
