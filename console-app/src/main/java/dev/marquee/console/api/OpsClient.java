@@ -70,11 +70,16 @@ public final class OpsClient implements OpsApi {
             if (!current().account().roles().contains(Role.SRE)) {
                 throw new OpsException(new OpsFailure.NotSre());
             }
-            return send(new Request.Builder().url(base.resolve(ApiPaths.WHOAMI)).build(), WhoAmI.class);
+            return whoAmI();
         } catch (OpsException refused) {
             signOut();
             throw refused;
         }
+    }
+
+    @Override
+    public WhoAmI whoAmI() {
+        return send(new Request.Builder().url(base.resolve(ApiPaths.WHOAMI)).build(), WhoAmI.class);
     }
 
     @Override
