@@ -40,6 +40,7 @@ public final class SignInView {
         signIn.setOnAction(e -> model.signIn());
 
         Label error = Views.errorLabel(model.errorProperty());
+        error.setMaxWidth(Double.MAX_VALUE); // as wide as the fields above it
 
         Label backend = new Label("Backend: " + backendUrl);
         backend.getStyleClass().add("muted");

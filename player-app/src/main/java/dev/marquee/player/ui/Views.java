@@ -13,7 +13,6 @@ final class Views {
         error.setId("error");
         error.getStyleClass().add("error");
         error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
         error.textProperty().bind(message);
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
