@@ -1,10 +1,12 @@
 package dev.marquee.console;
 
-/** Placeholder entry point; replaced by the console shell. */
+import javafx.application.Application;
+
+/** Entry point of the ops console; kept apart from {@link ConsoleApp} so JavaFX starts from the class path. */
 public final class ConsoleLauncher {
     private ConsoleLauncher() {}
 
     public static void main(String[] args) {
-        System.out.println("console");
+        Application.launch(ConsoleApp.class, args);
     }
 }

@@ -1,10 +1,15 @@
 package dev.marquee.player;
 
-/** Placeholder entry point; replaced by the player shell. */
+import javafx.application.Application;
+
+/**
+ * Entry point of the player. A separate class because JavaFX on the class path refuses to start a main class
+ * that itself extends {@code Application}.
+ */
 public final class PlayerLauncher {
     private PlayerLauncher() {}
 
     public static void main(String[] args) {
-        System.out.println("player");
+        Application.launch(PlayerApp.class, args);
     }
 }

@@ -1,0 +1,52 @@
+package dev.marquee.player;
+
+import dev.marquee.player.api.BackendClient;
+import dev.marquee.player.ui.PlayerShell;
+import dev.marquee.player.ui.PlayerViewModel;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The player window: wires the backend client, the view models and the dark theme. */
+public final class PlayerApp extends Application {
+    /** Fits a 1280×800 laptop screen with room for the window frame. */
+    static final double WIDTH = 1200;
+    static final double HEIGHT = 760;
+    /** Below this the profile tiles and the top bar no longer fit side by side. */
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 560;
+
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    @Override
+    public void start(Stage stage) {
+        BackendClient client = BackendClient.fromSystemProperties();
+        PlayerViewModel model = new PlayerViewModel(client, background, Platform::runLater);
+        Scene scene = new Scene(new PlayerShell(model, client.baseUrl()).root(), WIDTH, HEIGHT);
+        scene.getStylesheets().setAll(styleSheets());
+        stage.setTitle("Marquee");
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
+    }
+
+    /** The palette first (dark by default), then the styles that use its tokens. */
+    public static List<String> styleSheets() {
+        return List.of(resource("theme-dark.css"), resource("player.css"));
+    }
+
+    private static String resource(String name) {
+        return Objects.requireNonNull(PlayerApp.class.getResource("ui/" + name), name).toExternalForm();
+    }
+}
