@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception that leaves a controller into an RFC 9457 problem: Spring MVC's own (404, 405, 415,
@@ -54,6 +55,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "field", String.valueOf(result.getMethodParameter().getParameterName()),
                 "message", String.valueOf(error.getDefaultMessage())))));
         return invalid(errors, headers, request);
+    }
+
+    /** Unknown paths: the same answer for every one, without echoing how the path was resolved. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this path.");
+        problem.setTitle("Not found");
+        return problem(problem, headers);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
