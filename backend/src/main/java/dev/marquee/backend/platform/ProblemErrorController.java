@@ -22,8 +22,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(path = "${server.error.path:/error}", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, "*/*"})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
-                ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;
+        // Without an error status this is someone asking for /error itself: there is nothing there.
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (cause instanceof Throwable t && causedBy(t, RequestBodyTooLargeException.class)) {
             status = HttpStatus.CONTENT_TOO_LARGE;
