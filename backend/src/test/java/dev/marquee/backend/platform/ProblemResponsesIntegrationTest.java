@@ -69,6 +69,7 @@ class ProblemResponsesIntegrationTest extends BackendIntegrationSupport {
         assertProblem(http().send(http().request(ApiPaths.SIGN_IN, null).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hello"))), 415);
         assertProblem(http().send(http().request("/api/no-such-thing", token).header("Accept", "text/html").GET()), 404);
+        assertProblem(http().get("/error", null), 404);
     }
 
     @Test

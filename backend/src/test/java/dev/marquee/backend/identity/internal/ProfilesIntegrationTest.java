@@ -9,6 +9,7 @@ import dev.marquee.backend.TestHttp.Reply;
 import dev.marquee.model.ApiPaths;
 import dev.marquee.model.identity.ProfileView;
 import dev.marquee.model.identity.Role;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -71,6 +72,8 @@ class ProfilesIntegrationTest extends BackendIntegrationSupport {
         String guarded = create(token, "Guarded", PIN).json().path("id").asString();
 
         assertThat(http().post(ApiPaths.PROFILES + "/" + open + "/select", token, "{}").status()).isEqualTo(200);
+        assertThat(http().send(http().request(ApiPaths.PROFILES + "/" + open + "/select", token)
+                .POST(HttpRequest.BodyPublishers.noBody())).status()).as("no body at all").isEqualTo(200);
         Reply missing = http().post(ApiPaths.PROFILES + "/" + guarded + "/select", token, "{}");
         assertThat(missing.status()).isEqualTo(403);
         assertThat(missing.json().path("type").asString()).endsWith("pin-required");
