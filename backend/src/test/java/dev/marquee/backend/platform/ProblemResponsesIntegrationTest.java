@@ -85,6 +85,16 @@ class ProblemResponsesIntegrationTest extends BackendIntegrationSupport {
     }
 
     @Test
+    void anUnexpectedFailureIsABare500Problem() {
+        var user = TestAccounts.create(context, Role.VIEWER);
+        String token = http().signIn(user.email(), user.password()).path("accessToken").asString();
+
+        Reply reply = http().get(FailingController.PATH, token);
+        assertProblem(reply, 500);
+        assertThat(reply.body()).doesNotContain(FailingController.SECRET).doesNotContain("IllegalStateException");
+    }
+
+    @Test
     void healthAndApiDescriptionArePublic() {
         Reply health = http().get(ApiPaths.HEALTH, null);
         assertThat(health.status()).isEqualTo(200);

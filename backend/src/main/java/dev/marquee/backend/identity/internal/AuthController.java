@@ -4,6 +4,7 @@ import dev.marquee.model.ApiPaths;
 import dev.marquee.model.identity.RefreshRequest;
 import dev.marquee.model.identity.SignInRequest;
 import dev.marquee.model.identity.TokenResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Sign-in, token refresh and sign-out. Public: these are how a client gets an access token. */
 @RestController
+@SecurityRequirements // public: overrides the API-wide bearer requirement in the OpenAPI description
 class AuthController {
     private final Sessions sessions;
 
