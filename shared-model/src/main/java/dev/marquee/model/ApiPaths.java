@@ -20,7 +20,11 @@ public final class ApiPaths {
     public static final String PROFILES = ME + "/profiles";
     /** {@code POST PROFILES/{id}/select} with an optional PIN. */
     public static final String PROFILE_SELECT = PROFILES + "/{profileId}/select";
+    /** {@code GET}, {@code PUT} (an {@code UpdateProfileRequest}) or {@code DELETE} one profile. */
+    public static final String PROFILE = PROFILES + "/{profileId}";
     public static final String DEVICES = ME + "/devices";
+    /** {@code DELETE} one registered device. */
+    public static final String DEVICE = DEVICES + "/{deviceId}";
 
     public static final String WHOAMI = OPS + "/whoami";
 

@@ -1,0 +1,22 @@
+package dev.marquee.backend.identity;
+
+import dev.marquee.model.identity.DeviceView;
+import dev.marquee.model.identity.ProfileView;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules may ask identity: does this profile or device belong to this account. The account id
+ * comes from the caller's verified access token ({@code AccessTokens.accountId(jwt)}).
+ */
+public interface IdentityManagement {
+
+    /** The profile, if it exists and belongs to the account. */
+    Optional<ProfileView> findProfile(UUID accountId, UUID profileId);
+
+    /** The device with its public key, if it exists and belongs to the account. */
+    Optional<DeviceView> findDevice(UUID accountId, UUID deviceId);
+
+    /** Records that the device was just used (e.g. a licence was issued to it). */
+    void deviceSeen(UUID accountId, UUID deviceId);
+}

@@ -1,0 +1,75 @@
+package dev.marquee.backend.identity.internal;
+
+import dev.marquee.backend.platform.AccessTokens;
+import dev.marquee.backend.platform.ProblemException;
+import dev.marquee.model.identity.TokenResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in, refresh and sign-out. Sign-in answers the same way, after the same hashing work, whether the
+ * account is unknown or the password is wrong, so neither the answer nor its timing tells accounts apart.
+ */
+@Service
+class Sessions {
+    static final String TOKEN_TYPE = "Bearer";
+
+    private final AccountRepository accounts;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+    private final InstantSource clock;
+    /** Compared against when the account does not exist, so that the miss costs one hash like a hit. */
+    private final String dummyHash;
+
+    Sessions(AccountRepository accounts, RefreshTokens refreshTokens, AccessTokens accessTokens,
+            PasswordEncoder passwords, SignInThrottle throttle, InstantSource clock) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.dummyHash = passwords.encode("not-a-password-of-anyone");
+    }
+
+    @Transactional
+    TokenResponse signIn(String email, String password, String clientAddress) {
+        throttle.admit(email, clientAddress);
+        Account account = accounts.findByEmail(email).orElse(null);
+        boolean matches = passwords.matches(password, account != null ? account.passwordHash() : dummyHash);
+        if (account == null || !matches) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
+                    "The email or the password is wrong.");
+        }
+        return tokens(account, refreshTokens.startFamily(account.id()));
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    TokenResponse refresh(String refreshToken) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken).orElseThrow(Sessions::invalidRefreshToken);
+        Account account = accounts.findById(rotation.accountId()).orElseThrow(Sessions::invalidRefreshToken);
+        return tokens(account, rotation.nextToken());
+    }
+
+    @Transactional
+    void signOut(String refreshToken) {
+        refreshTokens.revoke(refreshToken);
+    }
+
+    private TokenResponse tokens(Account account, String refreshToken) {
+        AccessTokens.AccessToken access = accessTokens.issue(account.id(), account.email(), account.roles());
+        long expiresIn = Math.max(0, Duration.between(clock.instant(), access.expiresAt()).toSeconds());
+        return new TokenResponse(access.value(), TOKEN_TYPE, expiresIn, refreshToken, account.view());
+    }
+
+    private static ProblemException invalidRefreshToken() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Session ended",
+                "The refresh token is invalid, expired or was already used: sign in again.");
+    }
+}

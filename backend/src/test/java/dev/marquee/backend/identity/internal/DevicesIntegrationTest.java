@@ -1,0 +1,54 @@
+package dev.marquee.backend.identity.internal;
+
+import static dev.marquee.backend.TestHttp.json;
+import static dev.marquee.backend.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.backend.BackendIntegrationSupport;
+import dev.marquee.backend.TestHttp.Reply;
+import dev.marquee.backend.identity.IdentityManagement;
+import dev.marquee.model.ApiPaths;
+import dev.marquee.model.identity.Role;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+class DevicesIntegrationTest extends BackendIntegrationSupport {
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    IdentityManagement identity;
+
+    @Test
+    void registersListsAndRemovesADevice() throws Exception {
+        var user = TestAccounts.create(context, Role.VIEWER);
+        String token = http().signIn(user.email(), user.password()).path("accessToken").asString();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        String publicKey = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+
+        Reply registered = http().post(ApiPaths.DEVICES, token, json(map("name", "Laptop", "publicKey", publicKey)));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().path("keyAlgorithm").asString()).isEqualTo("EC");
+        UUID id = UUID.fromString(registered.json().path("id").asString());
+        assertThat(http().get(ApiPaths.DEVICES, token).json().size()).isEqualTo(1);
+        assertThat(identity.findDevice(user.id(), id)).hasValueSatisfying(d -> assertThat(d.publicKey()).isEqualTo(publicKey));
+        assertThat(identity.findDevice(UUID.randomUUID(), id)).isEmpty();
+
+        assertThat(http().delete(ApiPaths.DEVICES + "/" + id, token).status()).isEqualTo(204);
+        assertThat(http().get(ApiPaths.DEVICES, token).json().size()).isZero();
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAPublicKey() {
+        var user = TestAccounts.create(context, Role.VIEWER);
+        String token = http().signIn(user.email(), user.password()).path("accessToken").asString();
+
+        Reply refused = http().post(ApiPaths.DEVICES, token, json(map("name", "Laptop", "publicKey", "bm90IGEga2V5")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+    }
+}
