@@ -26,6 +26,9 @@ public final class ConsoleApp extends Application {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("health-poll").factory());
 
+    /** Set by the installers' smoke test: show the window once, say so, and exit. */
+    static final String SMOKE_TEST_PROPERTY = "marquee.smokeTest";
+
     @Override
     public void start(Stage stage) {
         OpsClient client = OpsClient.fromSystemProperties();
@@ -37,6 +40,11 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean(SMOKE_TEST_PROPERTY)) {
+            // The installers' smoke test starts the packaged app and waits for this line.
+            System.out.println("marquee smoke test: window '" + stage.getTitle() + "' shown");
+            Platform.exit();
+        }
     }
 
     @Override

@@ -23,6 +23,9 @@ public final class PlayerApp extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** Set by the installers' smoke test: show the window once, say so, and exit. */
+    static final String SMOKE_TEST_PROPERTY = "marquee.smokeTest";
+
     @Override
     public void start(Stage stage) {
         BackendClient client = BackendClient.fromSystemProperties();
@@ -34,6 +37,11 @@ public final class PlayerApp extends Application {
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean(SMOKE_TEST_PROPERTY)) {
+            // The installers' smoke test starts the packaged app and waits for this line.
+            System.out.println("marquee smoke test: window '" + stage.getTitle() + "' shown");
+            Platform.exit();
+        }
     }
 
     @Override
