@@ -76,6 +76,10 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new LuceneSearchIndex(directory, newWriter(directory, OpenMode.APPEND), false);
             }
             log.warn("Search index at {} {}: creating it empty, to be rebuilt from the catalog", dir, problem);
+            // Even CREATE reads the last commit to number the next one: an unreadable one must go first.
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
             IndexWriter writer = newWriter(directory, OpenMode.CREATE);
             writer.commit();
             return new LuceneSearchIndex(directory, writer, true);
