@@ -5,6 +5,7 @@ import dev.marquee.backend.catalog.ViewerContext;
 import dev.marquee.backend.search.internal.LuceneSearchIndex;
 import dev.marquee.backend.search.internal.SyntheticCatalog;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +97,10 @@ public final class SearchBenchmark {
             kinds.keySet().forEach(k -> latencies.put(k, new Histogram(MAX_RECORDED_US, 3)));
             loop(kinds, measure, latencies);
             report(latencies);
+            System.out.printf(Locale.ROOT, "system load average (1 min) at the end: %.1f on %d cores: other work on"
+                    + " the machine inflates the tails, the ratios less so%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             long hits = index.search("mandlebrot", LIMIT, ViewerContext.ADULT).hits().stream()
                     .filter(h -> h.title().startsWith("Mandelbrot")).count();
             System.out.println("check: typo 'mandlebrot' finds 'Mandelbrot Descent': " + (hits > 0));

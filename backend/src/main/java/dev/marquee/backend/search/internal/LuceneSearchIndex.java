@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.StoredFields;
@@ -223,6 +225,25 @@ public final class LuceneSearchIndex implements SearchIndex {
         return needsRebuild;
     }
 
+    /** Indexed words only: the spell checker needs the terms and their document counts, nothing else. */
+    private static final FieldType SPELLING_TYPE = spellingType();
+
+    private static FieldType spellingType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    private static List<String> spellingSources(CatalogTitle t) {
+        List<String> sources = new ArrayList<>(List.of(t.title(), t.synopsis()));
+        sources.addAll(t.cast());
+        sources.addAll(t.genres());
+        return sources;
+    }
+
     static Document document(CatalogTitle t) {
         Document doc = new Document();
         doc.add(new StringField(ID, t.id().toString(), Field.Store.YES));
@@ -235,6 +256,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         for (String genre : t.genres()) {
             doc.add(new TextField(GENRE, genre, Field.Store.YES));
+        }
+        for (String text : spellingSources(t)) {
+            doc.add(new Field(SPELLING, text, SPELLING_TYPE));
         }
         doc.add(new StringField(KIDS, t.maturityRating().isSuitableForKids() ? "1" : "0", Field.Store.NO));
         doc.add(new StoredField(YEAR, t.year()));

@@ -5,7 +5,7 @@ final class SearchFields {
     private SearchFields() {}
 
     /** Bumped whenever fields or analysis change: an index of another schema is rebuilt at start. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
     static final String SCHEMA_KEY = "marquee.search.schema";
 
     static final String ID = "id";
@@ -13,6 +13,8 @@ final class SearchFields {
     static final String SYNOPSIS = "synopsis";
     static final String CAST = "cast";
     static final String GENRE = "genre";
+    /** Every word of every text field, indexed for the spell checker only (no scoring, no positions). */
+    static final String SPELLING = "spelling";
     static final String TITLE_WORD_PREFIXES = "title_word_prefixes";
     static final String TITLE_PREFIXES = "title_prefixes";
     /** "1" when a kids profile may see the title, else "0". */

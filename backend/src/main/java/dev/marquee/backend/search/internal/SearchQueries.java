@@ -16,10 +16,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -43,8 +45,8 @@ final class SearchQueries {
      * cuts the terms a fuzzy automaton visits by an order of magnitude (see {@code ./marquee bench search}).
      */
     static final int FUZZY_PREFIX_LENGTH = 1;
-    /** Terms one fuzzy word may expand to (Lucene's default). */
-    static final int FUZZY_MAX_EXPANSIONS = 50;
+    /** Corrections tried for an unknown word: a typo rarely has more plausible readings; each costs 4 lookups. */
+    static final int MAX_CORRECTIONS = 5;
     /** How much the non-best fields add to a word's score (dis-max tie breaker). */
     static final float TIE_BREAKER = 0.1f;
 
@@ -54,13 +56,18 @@ final class SearchQueries {
 
     private static final Query KIDS_ONLY = new TermQuery(new Term(KIDS, "1"));
 
+    /** Configured once and never changed, so shared by all threads (suggestSimilar keeps no state). */
+    private final DirectSpellChecker oneEdit = spellChecker(1);
+    private final DirectSpellChecker twoEdits = spellChecker(2);
     private final Analyzer text = SearchAnalyzers.text();
     private final Analyzer titlePrefixes = SearchAnalyzers.titlePrefixes();
 
     /**
-     * The full-text query. A word found as it is in any field is taken as spelled right and matched exactly (the
-     * spell checker's "suggest when not in index" rule): fuzzy expansion, by far the dearest part of a query, is
-     * spent only on words the index does not know.
+     * The full-text query. A word found as it is in the index is taken as spelled right and matched exactly (the
+     * spell checker's "suggest when not in index" rule). For a word the index does not know, the spell checker
+     * finds the closest indexed words once, in the {@code spelling} field that holds every word of every field,
+     * and each correction is matched exactly in every field, scored below an exact match and by its similarity:
+     * one fuzzy term walk per unknown word instead of one per field (see {@code ./marquee bench search}).
      */
     Query fullText(String query, ViewerContext viewer, IndexReader reader) throws IOException {
         List<String> words = words(query);
@@ -70,30 +77,28 @@ final class SearchQueries {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            boolean fuzzy = maxEdits(word) > 0 && !known(reader, word);
-            all.add(word(word, fuzzy, i == words.size() - 1), Occur.MUST);
+            all.add(word(word, corrections(reader, word), i == words.size() - 1), Occur.MUST);
         }
         return filtered(all, viewer);
     }
 
-    private static boolean known(IndexReader reader, String word) throws IOException {
-        for (Weighted field : FIELDS) {
-            if (reader.docFreq(new Term(field.name(), word)) > 0) {
-                return true;
-            }
+    private List<SuggestWord> corrections(IndexReader reader, String word) throws IOException {
+        int maxEdits = maxEdits(word);
+        if (maxEdits == 0 || reader.docFreq(new Term(SPELLING, word)) > 0) {
+            return List.of();
         }
-        return false;
+        DirectSpellChecker checker = maxEdits == 1 ? oneEdit : twoEdits;
+        return List.of(checker.suggestSimilar(
+                new Term(SPELLING, word), MAX_CORRECTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX));
     }
 
-    private static Query word(String word, boolean fuzzy, boolean last) {
+    private static Query word(String word, List<SuggestWord> corrections, boolean last) {
         List<Query> alternatives = new ArrayList<>();
-        int maxEdits = fuzzy ? maxEdits(word) : 0;
         for (Weighted field : FIELDS) {
-            Term term = new Term(field.name(), word);
-            alternatives.add(new BoostQuery(new TermQuery(term), field.boost()));
-            if (maxEdits > 0) {
-                Query typo = new FuzzyQuery(term, maxEdits, FUZZY_PREFIX_LENGTH, FUZZY_MAX_EXPANSIONS, true);
-                alternatives.add(new BoostQuery(typo, field.boost() * FUZZY_WEIGHT));
+            alternatives.add(new BoostQuery(new TermQuery(new Term(field.name(), word)), field.boost()));
+            for (SuggestWord correction : corrections) {
+                Query corrected = new TermQuery(new Term(field.name(), correction.string));
+                alternatives.add(new BoostQuery(corrected, field.boost() * FUZZY_WEIGHT * correction.score));
             }
         }
         if (last) {
@@ -101,6 +106,14 @@ final class SearchQueries {
             alternatives.add(new BoostQuery(prefix, TITLE_BOOST * LAST_WORD_PREFIX_WEIGHT));
         }
         return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setMinPrefix(FUZZY_PREFIX_LENGTH);
+        checker.setMinQueryLength(MAX_LENGTH_WITHOUT_EDITS + 1);
+        return checker;
     }
 
     static int maxEdits(String word) {
