@@ -227,7 +227,8 @@ class CatalogIntegrationTest {
     void refusesBadRequestsWithProblemDetails() throws Exception {
         mvc.perform(get(CatalogPaths.TITLES).param("size", "1000"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(Problem.MEDIA_TYPE));
+                .andExpect(content().contentTypeCompatibleWith(Problem.MEDIA_TYPE))
+                .andExpect(jsonPath("$.detail", containsString("size")));
         mvc.perform(get(CatalogPaths.TITLE, "not-a-uuid"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get(CatalogPaths.TITLES).header(CatalogPaths.PROFILE_KIDS_HEADER, "maybe"))
@@ -235,6 +236,7 @@ class CatalogIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(Problem.MEDIA_TYPE));
         mvc.perform(get(SearchPaths.SEARCH).param("q", " "))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("q ")))
                 .andExpect(content().contentTypeCompatibleWith(Problem.MEDIA_TYPE));
         mvc.perform(get(SearchPaths.SEARCH).param("q", "x".repeat(SearchPaths.MAX_QUERY_LENGTH + 1)))
                 .andExpect(status().isBadRequest());
