@@ -40,10 +40,7 @@ final class SearchQueries {
     static final int MAX_LENGTH_WITHOUT_EDITS = 2;
     /** Words this short tolerate one edit; longer ones two (Elasticsearch's AUTO fuzziness). */
     static final int MAX_LENGTH_WITH_ONE_EDIT = 5;
-    /**
-     * Leading characters a typo may not change. Typos in the first letter are rare, and a fixed first letter
-     * cuts the terms a fuzzy automaton visits by an order of magnitude (see {@code ./marquee bench search}).
-     */
+    /** Leading characters a typo may not change: first-letter typos are rare, and a fixed one prunes the walk. */
     static final int FUZZY_PREFIX_LENGTH = 1;
     /** Corrections tried for an unknown word: a typo rarely has more plausible readings; each costs 4 lookups. */
     static final int MAX_CORRECTIONS = 5;
@@ -56,7 +53,7 @@ final class SearchQueries {
 
     private static final Query KIDS_ONLY = new TermQuery(new Term(KIDS, "1"));
 
-    /** Configured once and never changed, so shared by all threads (suggestSimilar keeps no state). */
+    /** Configured once and never changed: their settings are their only state, so all threads share them. */
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
     private final Analyzer text = SearchAnalyzers.text();
