@@ -84,9 +84,13 @@ final class SearchQueries {
         if (maxEdits == 0 || reader.docFreq(new Term(SPELLING, word)) > 0) {
             return List.of();
         }
-        DirectSpellChecker checker = maxEdits == 1 ? oneEdit : twoEdits;
-        return List.of(checker.suggestSimilar(
-                new Term(SPELLING, word), MAX_CORRECTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX));
+        // Most typos are one edit away: walk the terms with two edits only when one found nothing.
+        Term misspelt = new Term(SPELLING, word);
+        SuggestWord[] found = oneEdit.suggestSimilar(misspelt, MAX_CORRECTIONS, reader, SuggestMode.SUGGEST_ALWAYS);
+        if (found.length == 0 && maxEdits == 2) {
+            found = twoEdits.suggestSimilar(misspelt, MAX_CORRECTIONS, reader, SuggestMode.SUGGEST_ALWAYS);
+        }
+        return List.of(found);
     }
 
     private static Query word(String word, List<SuggestWord> corrections, boolean last) {
