@@ -66,6 +66,11 @@ public class CatalogManagement {
         return store.countAll();
     }
 
+    /** Changes whenever a title is published or updated; copies of the catalog compare theirs with it. */
+    public CatalogChecksum checksum() {
+        return store.checksum();
+    }
+
     private static List<String> allowedRatings(ViewerContext viewer) {
         return Arrays.stream(MaturityRating.values()).filter(viewer::mayWatch).map(MaturityRating::label).toList();
     }

@@ -1,5 +1,6 @@
 package dev.marquee.backend.search;
 
+import dev.marquee.backend.catalog.CatalogChecksum;
 import dev.marquee.backend.catalog.CatalogTitle;
 import dev.marquee.backend.catalog.ViewerContext;
 import dev.marquee.model.search.SearchResults;
@@ -27,6 +28,9 @@ public interface SearchIndex extends AutoCloseable {
     void replaceAll(Collection<CatalogTitle> titles);
 
     long documentCount();
+
+    /** The {@link CatalogChecksum} of what is indexed: titles and the sum of their indexed revisions. */
+    CatalogChecksum checksum();
 
     /**
      * True when the index was created empty at start because it was missing, unreadable or of an older schema:

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.marquee.backend.encoding.EncodingCompleted;
+import dev.marquee.backend.search.SearchIndex;
 import dev.marquee.model.Problem;
 import dev.marquee.model.catalog.CatalogPaths;
 import dev.marquee.model.search.SearchPaths;
@@ -94,6 +95,7 @@ class CatalogIntegrationTest {
     @Autowired PlatformTransactionManager transactions;
     @Autowired CatalogManagement catalog;
     @Autowired Recorder recorder;
+    @Autowired SearchIndex searchIndex;
 
     @Test
     void publishesTitleOnceWhenEncodingCompletesTwice() throws Exception {
@@ -108,6 +110,7 @@ class CatalogIntegrationTest {
                 t -> t.revision() == 2);
 
         assertThat(catalog.titleCount()).isEqualTo(before + 1);
+        await().atMost(EVENT_DELIVERY).until(() -> searchIndex.checksum().equals(catalog.checksum()));
         assertThat(second.title()).isEqualTo("Mandelbrot Descent Remastered");
         assertThat(second.genres()).containsExactly("Documentary");
         assertThat(second.publishedAt()).isEqualTo(first.publishedAt());

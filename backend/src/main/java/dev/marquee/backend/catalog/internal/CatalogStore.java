@@ -1,5 +1,6 @@
 package dev.marquee.backend.catalog.internal;
 
+import dev.marquee.backend.catalog.CatalogChecksum;
 import dev.marquee.backend.catalog.CatalogTitle;
 import dev.marquee.backend.catalog.CatalogTitle.Artwork;
 import dev.marquee.backend.catalog.CatalogTitle.Rendition;
@@ -189,6 +190,12 @@ public class CatalogStore {
                 .param("variant", variant)
                 .query(String.class)
                 .optional();
+    }
+
+    public CatalogChecksum checksum() {
+        return jdbc.sql("SELECT COUNT(*) AS titles, COALESCE(SUM(revision), 0) AS revisions FROM catalog_title")
+                .query((rs, n) -> new CatalogChecksum(rs.getLong("titles"), rs.getLong("revisions")))
+                .single();
     }
 
     public long countAll() {

@@ -2,6 +2,7 @@ package dev.marquee.backend.search.internal;
 
 import static dev.marquee.backend.search.internal.SearchFields.*;
 
+import dev.marquee.backend.catalog.CatalogChecksum;
 import dev.marquee.backend.catalog.CatalogTitle;
 import dev.marquee.backend.catalog.ViewerContext;
 import dev.marquee.backend.search.SearchIndex;
@@ -23,16 +24,21 @@ import java.util.UUID;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,6 +48,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,6 +228,23 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public CatalogChecksum checksum() {
+        return withSearcher(searcher -> {
+            long revisions = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                NumericDocValues values = DocValues.getNumeric(leaf.reader(), REVISION);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        revisions += values.longValue();
+                    }
+                }
+            }
+            return new CatalogChecksum(searcher.getIndexReader().numDocs(), revisions);
+        });
+    }
+
+    @Override
     public boolean needsRebuild() {
         return needsRebuild;
     }
@@ -263,7 +287,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         doc.add(new StringField(KIDS, t.maturityRating().isSuitableForKids() ? "1" : "0", Field.Store.NO));
         doc.add(new StoredField(YEAR, t.year()));
         doc.add(new StoredField(RATING, t.maturityRating().label()));
-        doc.add(new StoredField(REVISION, t.revision()));
+        doc.add(new NumericDocValuesField(REVISION, t.revision()));
         t.firstArtwork(ArtworkView.POSTER).ifPresent(a -> doc.add(new StoredField(POSTER, t.artworkPath(a))));
         return doc;
     }

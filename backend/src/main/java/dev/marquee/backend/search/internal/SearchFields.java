@@ -5,7 +5,7 @@ final class SearchFields {
     private SearchFields() {}
 
     /** Bumped whenever fields or analysis change: an index of another schema is rebuilt at start. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     static final String SCHEMA_KEY = "marquee.search.schema";
 
     static final String ID = "id";
@@ -22,6 +22,7 @@ final class SearchFields {
     static final String YEAR = "year";
     static final String RATING = "rating";
     static final String POSTER = "poster";
+    /** Doc values only: summed into the index's checksum. */
     static final String REVISION = "revision";
 
     /** A word in the title matters most: people search for titles they know. */

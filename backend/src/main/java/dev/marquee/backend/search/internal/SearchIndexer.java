@@ -1,11 +1,11 @@
 package dev.marquee.backend.search.internal;
 
+import dev.marquee.backend.catalog.CatalogChecksum;
 import dev.marquee.backend.catalog.CatalogManagement;
 import dev.marquee.backend.catalog.CatalogTitle;
 import dev.marquee.backend.catalog.TitlePublished;
 import dev.marquee.backend.search.SearchIndex;
 import java.util.List;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the search index in step with the catalog: indexes every {@link TitlePublished}, and at start rebuilds
- * the index from the catalog when the index was recreated or holds a different number of titles (an event lost
- * in a crash between the catalog's commit and the index's).
+ * the index from the catalog when the index was recreated or its {@link CatalogChecksum} differs from the
+ * catalog's (a publication lost between the catalog's commit and the index's, e.g. in a crash).
  */
 @Component
 class SearchIndexer implements SmartInitializingSingleton {
@@ -34,23 +34,21 @@ class SearchIndexer implements SmartInitializingSingleton {
     /** Runs once all singletons exist (the database is migrated), before the application takes requests. */
     @Override
     public void afterSingletonsInstantiated() {
-        reconcile(index, catalog::titleCount, catalog::allTitles);
+        reconcile(index, catalog.checksum(), catalog::allTitles);
     }
 
-    /** Rebuilds the index from the catalog if it needs it; true if it did. */
-    static boolean reconcile(
-            SearchIndex index, LongSupplier catalogCount, Supplier<List<CatalogTitle>> catalogTitles) {
-        long inCatalog = catalogCount.getAsLong();
-        long indexed = index.documentCount();
-        if (!index.needsRebuild() && indexed == inCatalog) {
-            log.info("Search index holds all {} catalog titles", indexed);
+    /** Rebuilds the index from the catalog if it was recreated or its checksum differs; true if it did. */
+    static boolean reconcile(SearchIndex index, CatalogChecksum catalog, Supplier<List<CatalogTitle>> catalogTitles) {
+        CatalogChecksum indexed = index.checksum();
+        if (!index.needsRebuild() && indexed.equals(catalog)) {
+            log.info("Search index is up to date with the catalog's {} titles", indexed.titles());
             return false;
         }
         long started = System.nanoTime();
         List<CatalogTitle> titles = catalogTitles.get();
         index.replaceAll(titles);
-        log.info("Rebuilt the search index from the catalog: {} titles in {} ms (had {})", titles.size(),
-                (System.nanoTime() - started) / 1_000_000, indexed);
+        log.info("Rebuilt the search index from the catalog: {} titles in {} ms (index had {}, catalog {})",
+                titles.size(), (System.nanoTime() - started) / 1_000_000, indexed, catalog);
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.marquee.backend.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.backend.catalog.CatalogChecksum;
 import dev.marquee.backend.catalog.CatalogTitle;
 import dev.marquee.backend.catalog.MaturityRating;
 import dev.marquee.backend.catalog.ViewerContext;
@@ -132,7 +133,7 @@ class LuceneSearchIndexTest {
         assertThat(index.needsRebuild()).isFalse();
         assertThat(index.documentCount()).isEqualTo(titles.size());
         assertThat(top("mandlebrot")).isEqualTo("Mandelbrot Descent");
-        assertThat(SearchIndexer.reconcile(index, titles::size, () -> titles)).isFalse();
+        assertThat(SearchIndexer.reconcile(index, checksumOf(titles), () -> titles)).isFalse();
     }
 
     @Test
@@ -143,7 +144,7 @@ class LuceneSearchIndexTest {
         assertThat(index.needsRebuild()).isTrue();
         assertThat(index.documentCount()).isZero();
 
-        assertThat(SearchIndexer.reconcile(index, titles::size, () -> titles)).isTrue();
+        assertThat(SearchIndexer.reconcile(index, checksumOf(titles), () -> titles)).isTrue();
 
         assertThat(index.documentCount()).isEqualTo(titles.size());
         assertThat(top("mandelbrot")).isEqualTo("Mandelbrot Descent");
@@ -160,7 +161,7 @@ class LuceneSearchIndexTest {
         index = LuceneSearchIndex.open(dir);
         assertThat(index.needsRebuild()).isTrue();
 
-        SearchIndexer.reconcile(index, titles::size, () -> titles);
+        SearchIndexer.reconcile(index, checksumOf(titles), () -> titles);
 
         assertThat(top("ada quill")).isEqualTo("Mandelbrot Descent");
     }
@@ -170,8 +171,27 @@ class LuceneSearchIndexTest {
         List<CatalogTitle> catalog = new ArrayList<>(titles);
         catalog.addAll(SyntheticCatalog.generate(3, 99));
 
-        assertThat(SearchIndexer.reconcile(index, catalog::size, () -> catalog)).isTrue();
+        assertThat(SearchIndexer.reconcile(index, checksumOf(catalog), () -> catalog)).isTrue();
         assertThat(index.documentCount()).isEqualTo(catalog.size());
+    }
+
+    @Test
+    void rebuildsWhenTheIndexMissedAnUpdate() {
+        List<CatalogTitle> catalog = new ArrayList<>(titles);
+        CatalogTitle t = catalog.removeFirst();
+        catalog.addFirst(new CatalogTitle(t.id(), "Julia Ascent", t.synopsis(), t.year(), t.maturityRating(),
+                t.duration(), t.genres(), t.cast(), t.artwork(), t.renditions(), t.masterPlaylistKey(),
+                t.publishedAt(), t.revision() + 1));
+        assertThat(index.checksum()).isEqualTo(checksumOf(titles));
+
+        assertThat(SearchIndexer.reconcile(index, checksumOf(catalog), () -> catalog)).isTrue();
+
+        assertThat(index.checksum()).isEqualTo(checksumOf(catalog));
+        assertThat(top("julia ascent")).isEqualTo("Julia Ascent");
+    }
+
+    private static CatalogChecksum checksumOf(List<CatalogTitle> catalog) {
+        return new CatalogChecksum(catalog.size(), catalog.stream().mapToLong(CatalogTitle::revision).sum());
     }
 
     private String top(String query) {
