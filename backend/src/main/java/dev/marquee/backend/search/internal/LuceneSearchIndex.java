@@ -46,9 +46,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.Bits;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +87,14 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new LuceneSearchIndex(directory, newWriter(directory, OpenMode.APPEND), false);
             }
             log.warn("Search index at {} {}: creating it empty, to be rebuilt from the catalog", dir, problem);
-            // Even CREATE reads the last commit to number the next one: an unreadable one must go first.
-            for (String file : directory.listAll()) {
-                directory.deleteFile(file);
+            // Even CREATE reads the last commit to number the next one: an unreadable one must go first. Under the
+            // write lock, so an index another process is using is never wiped (obtaining it fails instead).
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                for (String file : directory.listAll()) {
+                    if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                        directory.deleteFile(file);
+                    }
+                }
             }
             IndexWriter writer = newWriter(directory, OpenMode.CREATE);
             writer.commit();
@@ -98,7 +105,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** Why the index cannot be used as it is, or null if it can. */
-    private static String problemWith(Directory directory) throws IOException {
+    private static @Nullable String problemWith(Directory directory) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return "is missing";
         }

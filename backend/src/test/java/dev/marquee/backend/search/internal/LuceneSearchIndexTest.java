@@ -1,6 +1,7 @@
 package dev.marquee.backend.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marquee.backend.catalog.CatalogChecksum;
 import dev.marquee.backend.catalog.CatalogTitle;
@@ -9,12 +10,14 @@ import dev.marquee.backend.catalog.ViewerContext;
 import dev.marquee.model.search.SearchHit;
 import dev.marquee.model.search.Suggestion;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +167,13 @@ class LuceneSearchIndexTest {
         SearchIndexer.reconcile(index, checksumOf(titles), () -> titles);
 
         assertThat(top("ada quill")).isEqualTo("Mandelbrot Descent");
+    }
+
+    @Test
+    void refusesAnIndexAnotherWriterHolds() {
+        assertThatThrownBy(() -> LuceneSearchIndex.open(dir)).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(LockObtainFailedException.class);
+        assertThat(index.documentCount()).isEqualTo(titles.size());
     }
 
     @Test
