@@ -1,0 +1,373 @@
+package dev.marquee.player.engine;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The player's ABR policy: a look-ahead planner on two throughput forecasts, bounded by a buffer rule,
+ * hysteresis and an emergency down-switch. Like every {@link AbrManager} it only decides; it never fetches,
+ * and it reads time only from the injected clock (to stamp its decisions).
+ *
+ * <h2>Rules, in the order they apply</h2>
+ * <ol>
+ *   <li><b>Start-up.</b> Before any segment was measured: the highest rung within
+ *       {@link #STARTUP_BANDWIDTH_SHARE} of the estimator's default estimate.</li>
+ *   <li><b>Throughput rule (forecasts).</b> A <i>nominal</i> forecast, the lower of the
+ *       {@link BandwidthEstimator}'s estimate (fast and slow averages, take the min) and the harmonic mean
+ *       of the last {@link #HARMONIC_WINDOW} segments; and a <i>pessimistic</i> one, the nominal divided by
+ *       (1 + the largest relative error of the last {@link #ERROR_WINDOW} forecasts), as robust MPC does.
+ *       Until {@link #PRIOR_ERROR_SAMPLES} forecasts were checked, the error is taken as at least
+ *       {@link #PRIOR_FORECAST_ERROR}: one sample says little.</li>
+ *   <li><b>Look-ahead.</b> Every rung sequence over the next {@link #HORIZON} segments (fewer at the end of
+ *       the title) is played out on both forecasts and scored with the linear QoE the player is judged by,
+ *       {@code Σ bitrate_Mbps − 4.3 × stall_s − |Δbitrate_Mbps|}; a sequence's score is the mean of its
+ *       two outcomes ({@link #PESSIMISTIC_WEIGHT}), minus {@link #RESERVE_PENALTY_PER_S} per second of
+ *       buffer left below {@link #RESERVE_S} at the plan's end ({@link #END_RESERVE_S} when the plan
+ *       reaches the end of the title), so that one plan does not spend the buffer the next one needs. The
+ *       first rung of the best sequence is the candidate. Planning on the pessimistic forecast alone (robust
+ *       MPC) leaves a full buffer unused; on the nominal one alone it stalls at every dip; with both, a
+ *       large buffer absorbs forecast errors and a small one does not.</li>
+ *   <li><b>Buffer rule.</b> Below {@link #RESERVE_S} of buffer, never above the rung the pessimistic
+ *       forecast carries in real time.</li>
+ *   <li><b>Hysteresis.</b> No up-switch while the buffer holds less than
+ *       {@link #MIN_BUFFER_FOR_UP_SWITCH_S}; down-switches are never held back.</li>
+ *   <li><b>Emergency down-switch.</b> If the candidate's download at the pessimistic forecast, times
+ *       {@link #DOWNLOAD_SAFETY_FACTOR}, would not end {@link #ABANDON_MARGIN_S} before the buffer runs
+ *       out, the next rung down, until one fits or the lowest is reached. During a download,
+ *       {@link #shouldAbandon} says to drop it when, at the rate seen so far, it would stall while the
+ *       lowest rung would arrive in time; the next choice is then capped at that rate.</li>
+ * </ol>
+ *
+ * <p>The constants were tuned on half of the shared HSDPA and FCC traces and checked on the other half
+ * with {@code ./marquee abr-sim}; they sit on a plateau (neighbouring values score within about one QoE
+ * point), which is why they are round numbers.
+ */
+public final class DefaultAbrManager implements AbrManager {
+
+    /**
+     * The policy's constants, grouped so that the simulator can compare variants; {@link #DEFAULTS} (the
+     * public constants below, with their reasons) is what the player uses.
+     */
+    public record Tuning(int horizon, int harmonicWindow, int errorWindow, double pessimisticWeight,
+                         double reserveS, double endReserveS, double reservePenaltyPerS,
+                         double minBufferForUpSwitchS, double startupBandwidthShare, double abandonMarginS,
+                         double downloadSafetyFactor) {
+
+        public Tuning {
+            if (horizon < 1 || harmonicWindow < 1 || errorWindow < 1) {
+                throw new IllegalArgumentException("horizon and windows must be at least 1");
+            }
+            if (pessimisticWeight < 0 || pessimisticWeight > 1) {
+                throw new IllegalArgumentException("pessimistic weight must lie in [0, 1], was " + pessimisticWeight);
+            }
+        }
+    }
+
+    /** Segments planned ahead (MPC's 5: the forecast is not worth trusting further). */
+    public static final int HORIZON = 5;
+    /** Segments in the harmonic mean: long enough to smooth one outlier, short enough to follow a change. */
+    public static final int HARMONIC_WINDOW = 5;
+    /** Segments over which the largest forecast error counts (robust MPC's 5: about 20 s of history). */
+    public static final int ERROR_WINDOW = 5;
+    /** Weight of the pessimistic outcome in a plan's score: even odds between "as usual" and "as bad as lately". */
+    public static final double PESSIMISTIC_WEIGHT = 0.5;
+    /** Buffer reserve, seconds: two 4 s segments, enough to ride out one bad segment. */
+    public static final double RESERVE_S = 8.0;
+    /**
+     * Reserve at the end of a plan that reaches the title's end, seconds: the last plan may spend the buffer
+     * (it is worth nothing after the end) but keeps enough for one and a half slow segments.
+     */
+    public static final double END_RESERVE_S = 6.0;
+    /** QoE points per second of reserve missing at a plan's end: a stall second costs 4.3, this is half. */
+    public static final double RESERVE_PENALTY_PER_S = 2.0;
+    /** Buffer before an up-switch, seconds: one segment, so a wrong up-switch cannot stall at once. */
+    public static final double MIN_BUFFER_FOR_UP_SWITCH_S = 4.0;
+    /** Share of the default estimate trusted for the first segment: the default is a guess, not a measure. */
+    public static final double STARTUP_BANDWIDTH_SHARE = 0.8;
+    /** Buffer kept in hand when judging whether a download will stall, seconds: covers a late first byte. */
+    public static final double ABANDON_MARGIN_S = 1.0;
+
+    /**
+     * The buffer must cover this many times a segment's pessimistic download time: 1, because the
+     * pessimistic forecast already carries the recent error; 1.5 and more cost more bitrate than stalls.
+     */
+    public static final double DOWNLOAD_SAFETY_FACTOR = 1.0;
+
+    public static final Tuning DEFAULTS = new Tuning(HORIZON, HARMONIC_WINDOW, ERROR_WINDOW, PESSIMISTIC_WEIGHT,
+            RESERVE_S, END_RESERVE_S, RESERVE_PENALTY_PER_S, MIN_BUFFER_FOR_UP_SWITCH_S, STARTUP_BANDWIDTH_SHARE,
+            ABANDON_MARGIN_S, DOWNLOAD_SAFETY_FACTOR);
+
+    /** Relative forecast error assumed while too few forecasts were checked (one sample says little). */
+    public static final double PRIOR_FORECAST_ERROR = 0.5;
+    /** Checked forecasts needed before the observed errors alone set the pessimistic forecast. */
+    public static final int PRIOR_ERROR_SAMPLES = 3;
+
+    /** Decisions kept for the stats overlay. */
+    public static final int DECISIONS_KEPT = 32;
+    /** Throughput samples kept (the longest window above is what is needed). */
+    private static final int SAMPLES_KEPT = 16;
+    /** Stall penalty of the linear QoE, QoE points per second: the cost the planner weighs bitrate against. */
+    static final double REBUFFER_PENALTY_PER_S = 4.3;
+    /** A download is judged only after this much time, so one slow first packet does not abandon it, µs. */
+    static final long ABANDON_MIN_ELAPSED_US = 500_000;
+    /** Abandon only if the lowest rung arrives in at most this share of the time the current one needs. */
+    static final double ABANDON_MIN_SAVING = 0.5;
+
+    private static final double MICROS = 1e6;
+    private static final double BITS_PER_BYTE = 8;
+    private static final double MEGA = 1e6;
+
+    private final BandwidthEstimator estimator;
+    private final InstantSource clock;
+    private final Tuning tuning;
+
+    private double[] bitrateMbps = new double[0];
+    private long[] bandwidthBps = new long[0];
+    private double segmentS;
+    private final Deque<Double> samplesBps = new ArrayDeque<>();
+    private final Deque<Double> errors = new ArrayDeque<>();
+    private double lastForecastBps = Double.NaN;
+    private double emergencyCapBps = Double.NaN;
+    private final Deque<AbrDecision> decisions = new ArrayDeque<>();
+
+    public DefaultAbrManager(InstantSource clock) {
+        this(new EwmaBandwidthEstimator(), clock, DEFAULTS);
+    }
+
+    public DefaultAbrManager(BandwidthEstimator estimator, InstantSource clock, Tuning tuning) {
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+    }
+
+    @Override
+    public void configure(List<Variant> variants, Duration segmentDuration) {
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("the ladder has no variant");
+        }
+        if (segmentDuration.isNegative() || segmentDuration.isZero()) {
+            throw new IllegalArgumentException("segment duration must be positive, was " + segmentDuration);
+        }
+        int n = variants.size();
+        bitrateMbps = new double[n];
+        bandwidthBps = new long[n];
+        for (int r = 0; r < n; r++) {
+            bandwidthBps[r] = variants.get(r).bandwidthBps();
+            bitrateMbps[r] = bandwidthBps[r] / MEGA;
+            if (r > 0 && bandwidthBps[r] <= bandwidthBps[r - 1]) {
+                throw new IllegalArgumentException("variants must be ordered by increasing bandwidth: "
+                        + variants.get(r - 1).id() + " then " + variants.get(r).id());
+            }
+        }
+        segmentS = segmentDuration.toNanos() / 1e9;
+        errors.clear();
+        lastForecastBps = Double.NaN;
+        emergencyCapBps = Double.NaN;
+        decisions.clear();
+    }
+
+    @Override
+    public void segmentDownloaded(long durationUs, long bytes) {
+        if (durationUs <= 0 || bytes <= 0) {
+            return;
+        }
+        estimator.sample(durationUs, bytes);
+        double bps = bytes * BITS_PER_BYTE / (durationUs / MICROS);
+        if (!Double.isNaN(lastForecastBps)) {
+            push(errors, Math.abs(lastForecastBps - bps) / bps, tuning.errorWindow());
+        }
+        push(samplesBps, bps, SAMPLES_KEPT);
+        emergencyCapBps = Double.NaN;
+    }
+
+    @Override
+    public AbrDecision chooseVariant(SegmentContext context) {
+        requireConfigured();
+        double bufferS = context.bufferUs() / MICROS;
+        int current = Math.min(context.currentVariantIndex(), bitrateMbps.length - 1);
+        if (samplesBps.isEmpty()) {
+            long estimate = estimator.estimateBps();
+            int rung = highestWithin(estimate * tuning.startupBandwidthShare());
+            return record(context, rung, AbrRule.STARTUP, estimate, estimate);
+        }
+        double nominalBps = Math.min(estimator.estimateBps(), harmonicMean(tuning.harmonicWindow()));
+        lastForecastBps = nominalBps;
+        double maxError = errors.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (errors.size() < PRIOR_ERROR_SAMPLES) {
+            maxError = Math.max(maxError, PRIOR_FORECAST_ERROR);
+        }
+        double pessimisticBps = nominalBps / (1 + maxError);
+        boolean emergency = !Double.isNaN(emergencyCapBps);
+        if (emergency) {
+            nominalBps = Math.min(nominalBps, emergencyCapBps);
+            pessimisticBps = Math.min(pessimisticBps, emergencyCapBps);
+        }
+        double[] nextSizesBits = sizesBits(context.nextSegmentSizesBytes());
+        int remaining = context.segmentsRemaining();
+        int horizon = remaining == SegmentContext.UNKNOWN_REMAINING ? tuning.horizon()
+                : Math.min(tuning.horizon(), remaining);
+        boolean continuesAfter = remaining == SegmentContext.UNKNOWN_REMAINING || remaining > horizon;
+        int lastRung = current < 0 ? 0 : current;
+        double reserveS = tuning.reserveS();
+        double planEndReserveS = continuesAfter ? reserveS : tuning.endReserveS();
+        Planner planner = new Planner(nextSizesBits, nominalBps, pessimisticBps, horizon, planEndReserveS);
+        planner.search(0, bufferS, bufferS, lastRung, 0, 0, -1);
+        int rung = planner.bestFirst;
+        AbrRule rule = emergency ? AbrRule.EMERGENCY : AbrRule.LOOKAHEAD;
+
+        if (bufferS < reserveS) {
+            int cap = highestWithin(pessimisticBps);
+            if (rung > cap) {
+                rung = cap;
+                rule = AbrRule.BUFFER_RESERVE;
+            }
+        }
+        if (current >= 0 && rung > current && bufferS < tuning.minBufferForUpSwitchS()) {
+            rung = current;
+            rule = AbrRule.HOLD_LOW_BUFFER;
+        }
+        while (rung > 0 && tuning.downloadSafetyFactor() * nextSizesBits[rung] / pessimisticBps
+                > bufferS - tuning.abandonMarginS()) {
+            rung--;
+            rule = AbrRule.EMERGENCY;
+        }
+        return record(context, rung, rule, estimator.estimateBps(), Math.round(pessimisticBps));
+    }
+
+    @Override
+    public boolean shouldAbandon(DownloadProgress progress) {
+        requireConfigured();
+        if (progress.variantIndex() <= 0 || progress.elapsedUs() < ABANDON_MIN_ELAPSED_US) {
+            return false;
+        }
+        double elapsedS = progress.elapsedUs() / MICROS;
+        double rateBps = progress.bytesLoaded() * BITS_PER_BYTE / elapsedS;
+        double bufferS = progress.bufferUs() / MICROS;
+        double leftBits = (progress.bytesTotal() - progress.bytesLoaded()) * BITS_PER_BYTE;
+        double remainingS = rateBps > 0 ? leftBits / rateBps : Double.POSITIVE_INFINITY;
+        if (remainingS <= bufferS - tuning.abandonMarginS()) {
+            return false;
+        }
+        double lowestBits = progress.bytesTotal() * BITS_PER_BYTE
+                * bandwidthBps[0] / (double) bandwidthBps[Math.min(progress.variantIndex(), bandwidthBps.length - 1)];
+        double lowestS = rateBps > 0 ? lowestBits / rateBps : Double.POSITIVE_INFINITY;
+        if (lowestS > bufferS - tuning.abandonMarginS() || lowestS > remainingS * ABANDON_MIN_SAVING) {
+            return false;
+        }
+        emergencyCapBps = rateBps;
+        return true;
+    }
+
+    @Override
+    public long bandwidthEstimateBps() {
+        return estimator.estimateBps();
+    }
+
+    @Override
+    public List<AbrDecision> recentDecisions() {
+        return List.copyOf(new ArrayList<>(decisions));
+    }
+
+    private AbrDecision record(SegmentContext context, int rung, AbrRule rule, long estimateBps, long forecastBps) {
+        AbrDecision decision = new AbrDecision(context.segmentIndex(), rung, rule, estimateBps, forecastBps,
+                context.bufferUs(), clock.instant());
+        push(decisions, decision, DECISIONS_KEPT);
+        return decision;
+    }
+
+    private int highestWithin(double bps) {
+        int rung = 0;
+        for (int r = 0; r < bandwidthBps.length; r++) {
+            if (bandwidthBps[r] <= bps) {
+                rung = r;
+            }
+        }
+        return rung;
+    }
+
+    private double harmonicMean(int window) {
+        double inverseSum = 0;
+        int count = 0;
+        var it = samplesBps.descendingIterator();
+        while (it.hasNext() && count < window) {
+            inverseSum += 1 / it.next();
+            count++;
+        }
+        return count / inverseSum;
+    }
+
+    /** Sizes of the next segment in bits per rung; {@code bandwidth × duration} where unknown. */
+    private double[] sizesBits(long[] sizesBytes) {
+        double[] bits = new double[bandwidthBps.length];
+        for (int r = 0; r < bits.length; r++) {
+            boolean known = sizesBytes != null && sizesBytes.length == bits.length && sizesBytes[r] > 0;
+            bits[r] = known ? sizesBytes[r] * BITS_PER_BYTE : bandwidthBps[r] * segmentS;
+        }
+        return bits;
+    }
+
+    private void requireConfigured() {
+        if (bitrateMbps.length == 0) {
+            throw new IllegalStateException("configure() must be called before the first decision");
+        }
+    }
+
+    private static <T> void push(Deque<T> deque, T value, int max) {
+        deque.addLast(value);
+        while (deque.size() > max) {
+            deque.removeFirst();
+        }
+    }
+
+    /** Exhaustive search over rung sequences, each played out on the nominal and the pessimistic forecast. */
+    private final class Planner {
+        private final double[] sizesBits;
+        private final double nominalBps;
+        private final double pessimisticBps;
+        private final int horizon;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int bestFirst;
+
+        private final double reserveS;
+
+        Planner(double[] sizesBits, double nominalBps, double pessimisticBps, int horizon, double reserveS) {
+            this.reserveS = reserveS;
+            this.sizesBits = sizesBits;
+            this.nominalBps = nominalBps;
+            this.pessimisticBps = pessimisticBps;
+            this.horizon = horizon;
+        }
+
+        void search(int depth, double nominalBufferS, double pessimisticBufferS, int lastRung,
+                    double nominalScore, double pessimisticScore, int first) {
+            if (depth == horizon) {
+                nominalScore -= tuning.reservePenaltyPerS() * Math.max(0, reserveS - nominalBufferS);
+                pessimisticScore -= tuning.reservePenaltyPerS() * Math.max(0, reserveS - pessimisticBufferS);
+                double w = tuning.pessimisticWeight();
+                double score = (1 - w) * nominalScore + w * pessimisticScore;
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestFirst = first;
+                }
+                return;
+            }
+            for (int r = 0; r < sizesBits.length; r++) {
+                double gain = bitrateMbps[r] - Math.abs(bitrateMbps[r] - bitrateMbps[lastRung]);
+                double nominalS = sizesBits[r] / nominalBps;
+                double pessimisticS = sizesBits[r] / pessimisticBps;
+                double nominalGain = gain - REBUFFER_PENALTY_PER_S * Math.max(0, nominalS - nominalBufferS);
+                double pessimisticGain = gain
+                        - REBUFFER_PENALTY_PER_S * Math.max(0, pessimisticS - pessimisticBufferS);
+                search(depth + 1,
+                        Math.max(0, nominalBufferS - nominalS) + segmentS,
+                        Math.max(0, pessimisticBufferS - pessimisticS) + segmentS,
+                        r, nominalScore + nominalGain, pessimisticScore + pessimisticGain, depth == 0 ? r : first);
+            }
+        }
+    }
+}
