@@ -33,19 +33,26 @@ public final class RobustMpcPolicy implements SimPolicy {
     @Override
     public int decide(DecisionState state) {
         double[] tput = state.throughputKbps();
+        int lastRung = Math.clamp(state.lastRung(), 0, setup.rungs() - 1);
+        if (tput.length == 0) {
+            return lastRung;
+        }
         double latest = tput[tput.length - 1];
-        double error = Double.isNaN(lastForecastKbps) ? 0 : Math.abs(lastForecastKbps - latest) / latest;
+        double error = Double.isNaN(lastForecastKbps) || latest <= 0 ? 0 : Math.abs(lastForecastKbps - latest) / latest;
         errors.addLast(error);
         while (errors.size() > WINDOW) {
             errors.removeFirst();
         }
         double harmonic = ThroughputRulePolicy.harmonicMean(tput, WINDOW);
+        if (harmonic <= 0) {
+            return 0;
+        }
         lastForecastKbps = harmonic;
         double maxError = errors.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double forecastKbps = harmonic / (1 + maxError);
-        int horizon = Math.min(HORIZON, setup.nChunks() - state.chunkIndex());
+        int horizon = Math.clamp(setup.nChunks() - state.chunkIndex(), 1, HORIZON);
         Search search = new Search(setup, state.chunkIndex(), forecastKbps, horizon);
-        search.run(0, state.bufferS(), state.lastRung(), 0, -1);
+        search.run(0, state.bufferS(), lastRung, 0, lastRung);
         return search.bestFirst;
     }
 
@@ -75,7 +82,8 @@ public final class RobustMpcPolicy implements SimPolicy {
             }
             long[] ladder = setup.ladderKbps();
             for (int r = 0; r < ladder.length; r++) {
-                double sizeKbit = setup.chunkSizesBytes()[r][firstChunk + depth] * BITS_PER_BYTE / KILO;
+                long[] sizes = setup.chunkSizesBytes()[r];
+                double sizeKbit = sizes[Math.min(firstChunk + depth, sizes.length - 1)] * BITS_PER_BYTE / KILO;
                 double downloadS = sizeKbit / forecastKbps;
                 double rebufferS = Math.max(downloadS - bufferS, 0);
                 double nextBufferS = Math.max(bufferS - downloadS, 0) + setup.chunkLenS();
