@@ -86,7 +86,7 @@ class DefaultAbrManagerTest {
         downloaded(10, 3, 2_000_000);
         AbrDecision decision = choose(10, 2.0, 3);
         double downloadS = segmentBytes(decision.variantIndex()) * 8 / 2_000_000.0;
-        assertThat(downloadS).isLessThan(2.0 - DefaultAbrManager.ABANDON_MARGIN_S);
+        assertThat(downloadS).isLessThan(2.0 - DefaultAbrManager.STALL_MARGIN_S);
         assertThat(decision.variantIndex()).isLessThan(3);
     }
 
