@@ -22,17 +22,21 @@ import java.util.Locale;
  * {@code DefaultAbrManager}) and prints per-trace and mean QoE, or serves the {@code --decide} protocol.
  *
  * <pre>
- * abr-sim --traces DIR --video DIR [--algo NAME|all] [--json]
+ * abr-sim --traces DIR --video DIR [--algo NAME|all] [--half tune|check] [--json]
  * abr-sim --decide [--algo NAME]
  * </pre>
+ * {@code --half} keeps every other trace in name order ({@code tune}: 1st, 3rd, …; {@code check}: 2nd, 4th,
+ * …), the split on which the player's policy was tuned and then checked.
  */
 public final class AbrSimMain {
 
     static final int EXIT_OK = 0;
     static final int EXIT_USAGE = 2;
+    static final String HALF_TUNE = "tune";
+    static final String HALF_CHECK = "check";
 
     private static final String USAGE = """
-            usage: abr-sim --traces DIR --video DIR [--algo NAME|all] [--json]
+            usage: abr-sim --traces DIR --video DIR [--algo NAME|all] [--half tune|check] [--json]
                    abr-sim --decide [--algo NAME]     (JSON lines on stdin, one rung per decide on stdout)
             algorithms: %s (default %s)""";
 
@@ -52,12 +56,13 @@ public final class AbrSimMain {
         String traces = null;
         String video = null;
         String algo = Policies.MARQUEE;
+        String half = null;
         boolean json = false;
         boolean decide = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--traces", "--video", "--algo" -> {
+                case "--traces", "--video", "--algo", "--half" -> {
                     if (i + 1 >= args.length) {
                         return usage(err, arg + " needs a value");
                     }
@@ -65,6 +70,7 @@ public final class AbrSimMain {
                     switch (arg) {
                         case "--traces" -> traces = value;
                         case "--video" -> video = value;
+                        case "--half" -> half = value;
                         default -> algo = value;
                     }
                 }
@@ -78,6 +84,9 @@ public final class AbrSimMain {
                     return usage(err, "unknown argument '" + arg + "'");
                 }
             }
+        }
+        if (half != null && !half.equals(HALF_TUNE) && !half.equals(HALF_CHECK)) {
+            return usage(err, "--half takes 'tune' or 'check', not '" + half + "'");
         }
         List<String> algos = algo.equals("all") && !decide ? Policies.names() : List.of(algo);
         if (!Policies.names().containsAll(algos)) {
@@ -97,6 +106,16 @@ public final class AbrSimMain {
         SessionSetup setup;
         try {
             traceList = Trace.loadAll(Path.of(traces));
+            if (half != null) {
+                int parity = half.equals(HALF_TUNE) ? 0 : 1;
+                List<Trace> all = traceList;
+                traceList = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 2 == parity)
+                        .mapToObj(all::get).toList();
+                traces = traces + " (" + half + " half)";
+                if (traceList.isEmpty()) {
+                    throw new IllegalArgumentException("the " + half + " half of " + traces + " holds no trace");
+                }
+            }
             setup = SessionSetup.loadReferenceVideo(Path.of(video));
         } catch (RuntimeException e) {
             err.println("abr-sim: " + e.getMessage());

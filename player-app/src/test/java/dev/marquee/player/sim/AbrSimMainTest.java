@@ -65,6 +65,21 @@ class AbrSimMainTest {
     }
 
     @Test
+    void splitsTheTracesIntoATuneAndACheckHalf() throws IOException {
+        writeData();
+        Files.copy(dir.resolve("traces/steady"), dir.resolve("traces/steady-too"));
+        String[] tune = run("--traces", dir.resolve("traces").toString(), "--video", dir.resolve("video").toString(),
+                "--half", "tune", "--json");
+        String[] check = run("--traces", dir.resolve("traces").toString(), "--video",
+                dir.resolve("video").toString(), "--half", "check", "--json");
+        var mapper = JsonMapper.builder().build();
+        assertThat(mapper.readTree(tune[1]).get("sessions").get(0).get("trace").asString()).isEqualTo("steady");
+        assertThat(mapper.readTree(check[1]).get("sessions").get(0).get("trace").asString())
+                .isEqualTo("steady-too");
+        assertThat(run("--traces", "x", "--video", "y", "--half", "odd")[2]).contains("'tune' or 'check'");
+    }
+
+    @Test
     void saysWhatIsMissing() {
         String[] r = run("--traces", dir.resolve("nowhere").toString(), "--video", dir.toString());
         assertThat(r[0]).isEqualTo(String.valueOf(AbrSimMain.EXIT_USAGE));
