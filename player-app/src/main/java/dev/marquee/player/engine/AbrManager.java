@@ -21,8 +21,11 @@ import java.util.List;
  */
 public interface AbrManager {
 
-    /** Sets the ladder (lowest bitrate first) and the nominal segment duration; resets per-presentation state. */
-    void configure(List<Variant> variants, Duration segmentDuration);
+    /**
+     * Sets the ladder (lowest bitrate first), the nominal segment duration and the owner's buffer goal (the
+     * level above which it stops fetching, so the buffer never grows past it); resets per-presentation state.
+     */
+    void configure(List<Variant> variants, Duration segmentDuration, Duration bufferGoal);
 
     /**
      * Reports a finished segment download.

@@ -42,7 +42,8 @@ public final class AbrManagerPolicy implements SimPolicy {
         for (int r = 0; r < setup.rungs(); r++) {
             ladder.add(new Variant("r" + r, setup.ladderKbps()[r] * (long) KILO, 0));
         }
-        manager.configure(ladder, Duration.ofNanos(Math.round(setup.chunkLenS() * 1e9)));
+        manager.configure(ladder, Duration.ofNanos(Math.round(setup.chunkLenS() * 1e9)),
+                Duration.ofNanos(Math.round(Simulator.MAX_BUFFER_S * 1e9)));
         samplesFedUpTo = 0;
     }
 

@@ -22,11 +22,13 @@ import java.util.Locale;
  * {@code DefaultAbrManager}) and prints per-trace and mean QoE, or serves the {@code --decide} protocol.
  *
  * <pre>
- * abr-sim --traces DIR --video DIR [--algo NAME|all] [--half tune|check] [--json]
+ * abr-sim --traces DIR --video DIR [--algo NAME|all] [--half tune|check] [--offsets N] [--json]
  * abr-sim --decide [--algo NAME]
  * </pre>
  * {@code --half} keeps every other trace in name order ({@code tune}: 1st, 3rd, …; {@code check}: 2nd, 4th,
- * …), the split on which the player's policy was tuned and then checked.
+ * …), the split on which the player's policy was tuned and then checked. {@code --offsets N} replays each
+ * trace from N evenly spaced starting points instead of only its start: more sessions of the same kind,
+ * beyond the conventions, to see whether a result holds beyond the first minutes of each file.
  */
 public final class AbrSimMain {
 
@@ -36,7 +38,7 @@ public final class AbrSimMain {
     static final String HALF_CHECK = "check";
 
     private static final String USAGE = """
-            usage: abr-sim --traces DIR --video DIR [--algo NAME|all] [--half tune|check] [--json]
+            usage: abr-sim --traces DIR --video DIR [--algo NAME|all] [--half tune|check] [--offsets N] [--json]
                    abr-sim --decide [--algo NAME]     (JSON lines on stdin, one rung per decide on stdout)
             algorithms: %s (default %s)""";
 
@@ -57,12 +59,13 @@ public final class AbrSimMain {
         String video = null;
         String algo = Policies.MARQUEE;
         String half = null;
+        int offsets = 1;
         boolean json = false;
         boolean decide = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--traces", "--video", "--algo", "--half" -> {
+                case "--traces", "--video", "--algo", "--half", "--offsets" -> {
                     if (i + 1 >= args.length) {
                         return usage(err, arg + " needs a value");
                     }
@@ -71,6 +74,16 @@ public final class AbrSimMain {
                         case "--traces" -> traces = value;
                         case "--video" -> video = value;
                         case "--half" -> half = value;
+                        case "--offsets" -> {
+                            try {
+                                offsets = Integer.parseInt(value);
+                            } catch (NumberFormatException e) {
+                                offsets = 0;
+                            }
+                            if (offsets < 1) {
+                                return usage(err, "--offsets takes a whole number of at least 1, not '" + value + "'");
+                            }
+                        }
                         default -> algo = value;
                     }
                 }
@@ -123,7 +136,7 @@ public final class AbrSimMain {
         }
         List<SimSummary> summaries = new ArrayList<>();
         for (String a : algos) {
-            summaries.add(SimSummary.run(a, traceList, setup));
+            summaries.add(SimSummary.run(a, traceList, setup, offsets));
         }
         if (json) {
             printJson(summaries, traces, out);
@@ -159,7 +172,7 @@ public final class AbrSimMain {
                     100 * s.rebufferRatioWhereLinkAllows(), s.linkAllowsTraces(), s.sessions().size());
         }
         out.println("traces: " + traces + " (" + summaries.getFirst().sessions().size()
-                + "); 'the link allows' = the lowest rung never stalls on that trace");
+                + " sessions); 'the link allows' = the lowest rung never stalls in that session");
     }
 
     private static void printJson(List<SimSummary> summaries, String traces, PrintWriter out) {

@@ -20,13 +20,34 @@ public record SimSummary(String algo, List<SessionResult> sessions, double meanQ
                          double meanRebufferS, double rebufferRatio, double meanSwitches, int linkAllowsTraces,
                          double rebufferRatioWhereLinkAllows) {
 
-    /** Runs {@code algo} on every trace and summarises. */
+    /** Runs {@code algo} on every trace from its start (the conventions) and summarises. */
     public static SimSummary run(String algo, List<Trace> traces, SessionSetup setup) {
+        return run(algo, traces, setup, 1);
+    }
+
+    /**
+     * Runs {@code algo} on every trace from {@code offsets} evenly spaced starting points (1 = from the
+     * start only, as the conventions say) and summarises all those sessions.
+     */
+    public static SimSummary run(String algo, List<Trace> traces, SessionSetup setup, int offsets) {
+        if (offsets < 1) {
+            throw new IllegalArgumentException("offsets must be at least 1, was " + offsets);
+        }
         List<SessionResult> results = new ArrayList<>();
-        boolean[] linkAllows = new boolean[traces.size()];
-        for (int i = 0; i < traces.size(); i++) {
-            results.add(Simulator.simulate(traces.get(i), setup, Policies.create(algo)));
-            linkAllows[i] = Simulator.simulate(traces.get(i), setup, new LowestRung()).rebufferS() == 0;
+        boolean[] linkAllows = new boolean[traces.size() * offsets];
+        for (Trace trace : traces) {
+            double durationS = trace.timeS()[trace.timeS().length - 1] - trace.timeS()[0];
+            for (int k = 0; k < offsets; k++) {
+                double offsetS = k * durationS / offsets;
+                SessionResult r = Simulator.simulate(trace, setup, Policies.create(algo), offsetS);
+                if (offsets > 1) {
+                    r = new SessionResult(r.trace() + "@" + Math.round(offsetS) + "s", r.qoe(), r.avgBitrateKbps(),
+                            r.rebufferS(), r.rebufferRatio(), r.switches(), r.rungs());
+                }
+                linkAllows[results.size()] = Simulator.simulate(trace, setup, new LowestRung(), offsetS)
+                        .rebufferS() == 0;
+                results.add(r);
+            }
         }
         return of(algo, results, linkAllows, setup);
     }

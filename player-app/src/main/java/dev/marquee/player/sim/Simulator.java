@@ -34,8 +34,20 @@ public final class Simulator {
 
     /** Runs one session of {@code setup.nChunks()} chunks on {@code trace} with {@code policy}. */
     public static SessionResult simulate(Trace trace, SessionSetup setup, SimPolicy policy) {
+        return simulate(trace, setup, policy, 0);
+    }
+
+    /**
+     * Runs one session starting {@code startOffsetS} seconds into the trace (the conventions start at 0;
+     * other offsets give more sessions of the same kind, for checking that a policy is not tuned to the
+     * first minutes of each file).
+     */
+    public static SessionResult simulate(Trace trace, SessionSetup setup, SimPolicy policy, double startOffsetS) {
         policy.start(setup);
         TraceCursor link = new TraceCursor(trace);
+        if (startOffsetS > 0) {
+            link.idle(startOffsetS);
+        }
         int n = setup.nChunks();
         int rungsCount = setup.rungs();
         int[] rungs = new int[n];

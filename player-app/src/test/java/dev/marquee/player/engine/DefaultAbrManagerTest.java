@@ -15,6 +15,7 @@ class DefaultAbrManagerTest {
     /** The reference ladder of the shared ABR data, kbit/s. */
     private static final long[] LADDER_KBPS = {300, 750, 1200, 1850, 2850, 4300};
     private static final Duration SEGMENT = Duration.ofSeconds(4);
+    private static final Duration BUFFER_GOAL = Duration.ofSeconds(60);
     private static final long SECOND_US = 1_000_000;
     private static final int TOP = LADDER_KBPS.length - 1;
 
@@ -25,7 +26,7 @@ class DefaultAbrManagerTest {
     void configure() {
         manager = new DefaultAbrManager(clock);
         manager.configure(LongStream.of(LADDER_KBPS).mapToObj(k -> new Variant(k + "k", k * 1000, 0)).toList(),
-                SEGMENT);
+                SEGMENT, BUFFER_GOAL);
     }
 
     /** Reports {@code count} segments of rung {@code rung} downloaded at {@code bps}. */
@@ -70,6 +71,22 @@ class DefaultAbrManagerTest {
 
         AbrDecision released = choose(8, DefaultAbrManager.MIN_BUFFER_FOR_UP_SWITCH_S + 6, 1);
         assertThat(released.variantIndex()).isGreaterThan(1);
+    }
+
+    @Test
+    void settlesOnASustainableRungWhenTheBufferSitsAtTheOwnersGoal() {
+        var capped = new DefaultAbrManager(clock);
+        capped.configure(LongStream.of(LADDER_KBPS).mapToObj(k -> new Variant(k + "k", k * 1000, 0)).toList(),
+                SEGMENT, Duration.ofSeconds(30));
+        long bytes = segmentBytes(1);
+        for (int i = 0; i < 8; i++) {
+            capped.segmentDownloaded(bytes * 8 * SECOND_US / 2_000_000, bytes); // a steady 2 Mbit/s
+        }
+        // the buffer cannot grow past 30 s, so holding 750 kbit/s "to build buffer" would last for ever
+        AbrDecision decision = capped.chooseVariant(new SegmentContext(8, SegmentContext.UNKNOWN_REMAINING,
+                30 * SECOND_US, 1, null));
+        assertThat(decision.variantIndex()).isGreaterThan(1);
+        assertThat(LADDER_KBPS[decision.variantIndex()] * 1000).isLessThanOrEqualTo(2_850_000);
     }
 
     @Test
@@ -141,7 +158,7 @@ class DefaultAbrManagerTest {
     @Test
     void rejectsALadderThatIsNotOrderedByBandwidth() {
         var unordered = List.of(new Variant("hi", 4_000_000, 1080), new Variant("lo", 1_000_000, 360));
-        assertThatThrownBy(() -> manager.configure(unordered, SEGMENT))
+        assertThatThrownBy(() -> manager.configure(unordered, SEGMENT, BUFFER_GOAL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increasing bandwidth");
     }
 }

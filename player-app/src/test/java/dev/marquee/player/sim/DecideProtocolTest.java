@@ -49,10 +49,10 @@ class DecideProtocolTest {
     void drivesThePlayersOwnPolicyByDefault() {
         // no chunk sizes in this start: the protocol assumes bitrate × duration
         String start = "{\"type\":\"start\",\"ladder_kbps\":[300,750,1200,1850,2850,4300],\"n_chunks\":48}";
-        String input = String.join("\n", start, decide(1, 4.0, 1), decide(2, 30.0, 1), "{\"type\":\"bye\"}");
+        String input = String.join("\n", start, decide(1, 4.0, 1), decide(2, 50.0, 1), "{\"type\":\"bye\"}");
         Run run = run(input, "--decide");
         assertThat(run.out()).hasSize(2).allSatisfy(line -> assertThat(line).matches("[0-5]"));
-        // with 30 s of buffer on a 2 Mbit/s link the player's policy leaves the 750 kbit/s rung
+        // with 50 s of buffer on a 2 Mbit/s link the player's policy leaves the 750 kbit/s rung
         assertThat(Integer.parseInt(run.out().get(1))).isGreaterThan(1);
     }
 
