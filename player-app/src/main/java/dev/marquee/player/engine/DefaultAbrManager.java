@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * The player's ABR policy: a look-ahead planner that weighs a throughput rule (two forecasts) against a
- * buffer rule (a reserve it must not spend), bounded by hysteresis and an emergency down-switch. Like every {@link AbrManager} it only decides; it never fetches,
- * and it reads time only from the injected clock (to stamp its decisions).
+ * buffer rule (a reserve it must not spend), bounded by hysteresis and an emergency down-switch. Like every
+ * {@link AbrManager} it only decides; it never fetches, and it reads time only from the injected clock (to
+ * stamp its decisions).
  *
  * <h2>Rules, in the order they apply</h2>
  * <ol>
@@ -23,17 +24,18 @@ import java.util.Objects;
  *       (1 + the largest relative error of the last {@link #ERROR_WINDOW} forecasts), as robust MPC does.
  *       Until {@link #PRIOR_ERROR_SAMPLES} forecasts were checked, the error is taken as at least
  *       {@link #PRIOR_FORECAST_ERROR}: one sample says little.</li>
- *   <li><b>Look-ahead with the buffer rule.</b> Every rung sequence over the next {@link #HORIZON} segments (fewer at the end of
- *       the title) is played out on both forecasts and scored with the linear QoE the player is judged by,
- *       {@code Σ bitrate_Mbps − 4.3 × stall_s − |Δbitrate_Mbps|}; a sequence's score is the mean of its
- *       two outcomes ({@link #PESSIMISTIC_WEIGHT}), minus {@link #RESERVE_PENALTY_PER_S} per second of
- *       buffer left below {@link #RESERVE_S} at the plan's end ({@link #END_RESERVE_S} when the plan
- *       reaches the end of the title), so that one plan does not spend the buffer the next one needs. The
- *       first rung of the best sequence is the candidate. The plan knows the owner's buffer goal (the
- *       buffer never grows past it): without that, a plan may keep a low rung "to build the buffer it will
- *       spend later", which never happens when the goal stops the buffer short. Planning on the pessimistic forecast alone (robust
- *       MPC) leaves a full buffer unused; on the nominal one alone it stalls at every dip; with both, a
- *       large buffer absorbs forecast errors and a small one does not.</li>
+ *   <li><b>Look-ahead with the buffer rule.</b> Every rung sequence over the next {@link #HORIZON}
+ *       segments (fewer at the end of the title) is played out on both forecasts and scored with the
+ *       linear QoE the player is judged by, {@code Σ bitrate_Mbps − 4.3 × stall_s − |Δbitrate_Mbps|}; a
+ *       sequence's score is the mean of its two outcomes ({@link #PESSIMISTIC_WEIGHT}), minus
+ *       {@link #RESERVE_PENALTY_PER_S} per second of buffer left below {@link #RESERVE_S} at the plan's end
+ *       ({@link #END_RESERVE_S} when the plan reaches the end of the title), so that one plan does not
+ *       spend the buffer the next one needs. The first rung of the best sequence is the candidate. The
+ *       plan knows the owner's buffer goal (the buffer never grows past it): without it, a plan may keep
+ *       a low rung "to build the buffer it will spend later", which never comes when the goal stops the
+ *       buffer short. Planning on the pessimistic forecast alone (robust MPC) leaves a full buffer unused;
+ *       on the nominal one alone it stalls at every dip; with both, a large buffer absorbs forecast errors
+ *       and a small one does not.</li>
  *   <li><b>Buffer rule on a volatile link.</b> When the largest recent forecast error exceeds
  *       {@link #VOLATILE_ERROR_THRESHOLD} and less than {@link #RESERVE_S} is buffered, never above the rung
  *       the pessimistic forecast carries in real time.</li>

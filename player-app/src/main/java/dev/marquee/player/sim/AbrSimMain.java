@@ -167,7 +167,7 @@ public final class AbrSimMain {
         out.printf(Locale.ROOT, "%-12s %8s %9s %9s %8s %9s %s%n", "algo", "mean_qoe", "avg_kbps", "rebuf_s",
                 "rebuf_%", "switches", "rebuf_% where the link allows");
         for (SimSummary s : summaries) {
-            out.printf(Locale.ROOT, "%-12s %8.2f %9.0f %9.2f %8.3f %9.1f %.3f (%d of %d traces)%n", s.algo(),
+            out.printf(Locale.ROOT, "%-12s %8.2f %9.0f %9.2f %8.3f %9.1f %.3f (%d of %d sessions)%n", s.algo(),
                     s.meanQoe(), s.meanBitrateKbps(), s.meanRebufferS(), 100 * s.rebufferRatio(), s.meanSwitches(),
                     100 * s.rebufferRatioWhereLinkAllows(), s.linkAllowsTraces(), s.sessions().size());
         }

@@ -25,6 +25,14 @@ class SharedTracesRegressionTest {
                 .mapToObj(all::get).toList();
     }
 
+    /** Each policy's summary per family, computed once for all the tests of this class. */
+    private static final java.util.Map<String, SimSummary> SUMMARIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static SimSummary summary(String algo, String family) {
+        return SUMMARIES.computeIfAbsent(algo + "/" + family,
+                key -> SimSummary.run(algo, sample(family), video(), OFFSETS));
+    }
+
     private static SessionSetup video() {
         return SessionSetup.loadReferenceVideo(SharedAbrData.dir().resolve("video"));
     }
@@ -32,9 +40,8 @@ class SharedTracesRegressionTest {
     @ParameterizedTest
     @ValueSource(strings = {"hsdpa", "fcc"})
     void beatsTheThroughputOnlyRuleAndStallsLess(String family) {
-        List<Trace> traces = sample(family);
-        SimSummary ours = SimSummary.run(Policies.MARQUEE, traces, video(), OFFSETS);
-        SimSummary throughput = SimSummary.run("throughput", traces, video(), OFFSETS);
+        SimSummary ours = summary(Policies.MARQUEE, family);
+        SimSummary throughput = summary("throughput", family);
 
         assertThat(ours.meanQoe()).isGreaterThan(throughput.meanQoe());
         assertThat(ours.rebufferRatioWhereLinkAllows()).isLessThan(throughput.rebufferRatioWhereLinkAllows());
@@ -43,10 +50,9 @@ class SharedTracesRegressionTest {
     @ParameterizedTest
     @ValueSource(strings = {"hsdpa", "fcc"})
     void beatsRobustMpcAndBola(String family) {
-        List<Trace> traces = sample(family);
-        double ours = SimSummary.run(Policies.MARQUEE, traces, video(), OFFSETS).meanQoe();
-        assertThat(ours).isGreaterThan(SimSummary.run("mpc", traces, video(), OFFSETS).meanQoe());
-        assertThat(ours).isGreaterThan(SimSummary.run("bola", traces, video(), OFFSETS).meanQoe());
+        double ours = summary(Policies.MARQUEE, family).meanQoe();
+        assertThat(ours).isGreaterThan(summary("mpc", family).meanQoe());
+        assertThat(ours).isGreaterThan(summary("bola", family).meanQoe());
     }
 
     @org.junit.jupiter.api.Test
