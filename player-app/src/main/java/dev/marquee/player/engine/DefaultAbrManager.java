@@ -30,7 +30,8 @@ import java.util.Objects;
  *       sequence's score is the mean of its two outcomes ({@link #PESSIMISTIC_WEIGHT}), minus
  *       {@link #RESERVE_PENALTY_PER_S} per second of buffer left below {@link #RESERVE_S} at the plan's end
  *       ({@link #END_RESERVE_S} when the plan reaches the end of the title), so that one plan does not
- *       spend the buffer the next one needs. The first rung of the best sequence is the candidate. The
+ *       spend the buffer the next one needs; of a deficit the plan starts from, only
+ *       {@link #INHERITED_DEFICIT_SHARE} is charged, so a fresh start climbs while it rebuilds. The first rung of the best sequence is the candidate. The
  *       plan knows the owner's buffer goal (the buffer never grows past it): without it, a plan may keep
  *       a low rung "to build the buffer it will spend later", which never comes when the goal stops the
  *       buffer short. Planning on the pessimistic forecast alone (robust MPC) leaves a full buffer unused;
@@ -63,7 +64,8 @@ public final class DefaultAbrManager implements AbrManager {
     public record Tuning(int horizon, int harmonicWindow, int errorWindow, double pessimisticWeight,
                          double reserveS, double endReserveS, double reservePenaltyPerS,
                          double minBufferForUpSwitchS, double startupBandwidthShare, double stallMarginS,
-                         double downloadSafetyFactor, double volatileErrorThreshold) {
+                         double downloadSafetyFactor, double volatileErrorThreshold,
+                         double inheritedDeficitShare) {
 
         public Tuning {
             if (horizon < 1 || harmonicWindow < 1 || errorWindow < 1) {
@@ -97,6 +99,12 @@ public final class DefaultAbrManager implements AbrManager {
     public static final double END_RESERVE_S = 6.0;
     /** QoE points per second of reserve missing at a plan's end: a stall second costs 4.3, this is half. */
     public static final double RESERVE_PENALTY_PER_S = 2.0;
+    /**
+     * Share of the reserve deficit at decision time that a plan is still charged for: a plan must not
+     * deepen the deficit it inherits, but is charged for only half of it, so that a session's start
+     * (4 s buffered against a 14 s reserve) rebuilds the buffer without starving the first segments.
+     */
+    public static final double INHERITED_DEFICIT_SHARE = 0.5;
     /** Buffer before an up-switch, seconds: one segment, so a wrong up-switch cannot stall at once. */
     public static final double MIN_BUFFER_FOR_UP_SWITCH_S = 4.0;
     /** Share of the default estimate trusted for the first segment: the default is a guess, not a measure. */
@@ -119,7 +127,7 @@ public final class DefaultAbrManager implements AbrManager {
 
     public static final Tuning DEFAULTS = new Tuning(HORIZON, HARMONIC_WINDOW, ERROR_WINDOW, PESSIMISTIC_WEIGHT,
             RESERVE_S, END_RESERVE_S, RESERVE_PENALTY_PER_S, MIN_BUFFER_FOR_UP_SWITCH_S, STARTUP_BANDWIDTH_SHARE,
-            STALL_MARGIN_S, DOWNLOAD_SAFETY_FACTOR, VOLATILE_ERROR_THRESHOLD);
+            STALL_MARGIN_S, DOWNLOAD_SAFETY_FACTOR, VOLATILE_ERROR_THRESHOLD, INHERITED_DEFICIT_SHARE);
 
     /** Relative forecast error assumed while too few forecasts were checked (one sample says little). */
     public static final double PRIOR_FORECAST_ERROR = 0.5;
@@ -363,6 +371,7 @@ public final class DefaultAbrManager implements AbrManager {
         private final double reserveS;
         private final double[][] buffersS;
         private final double[][] scores;
+        private final double forgivenDeficitS;
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestFirst;
 
@@ -376,6 +385,7 @@ public final class DefaultAbrManager implements AbrManager {
             this.buffersS = new double[horizon + 1][scenarioBps.length];
             this.scores = new double[horizon + 1][scenarioBps.length];
             java.util.Arrays.fill(buffersS[0], bufferS);
+            this.forgivenDeficitS = (1 - tuning.inheritedDeficitShare()) * Math.max(0, reserveS - bufferS);
         }
 
         void search(int depth, int lastRung, int first) {
@@ -384,7 +394,8 @@ public final class DefaultAbrManager implements AbrManager {
             if (depth == horizon) {
                 double total = 0;
                 for (int s = 0; s < scenarioBps.length; s++) {
-                    total += weights[s] * (score[s] - tuning.reservePenaltyPerS() * Math.max(0, reserveS - buffers[s]));
+                    double chargedDeficitS = Math.max(0, reserveS - buffers[s] - forgivenDeficitS);
+                    total += weights[s] * (score[s] - tuning.reservePenaltyPerS() * chargedDeficitS);
                 }
                 if (total > bestScore) {
                     bestScore = total;
