@@ -100,7 +100,7 @@ public final class InMemoryEventLog implements EventLog, AutoCloseable {
                 waitLock.unlock();
             }
         }
-        return new RecordPosition(new TopicPartition(topic, p), offset, now);
+        return new RecordPosition(t.names[p], offset, now);
     }
 
     @Override
@@ -232,12 +232,15 @@ public final class InMemoryEventLog implements EventLog, AutoCloseable {
 
     private static final class Topic {
         final Partition[] partitions;
+        final TopicPartition[] names;
         final AtomicInteger roundRobin = new AtomicInteger();
 
         Topic(String name, int count, int chunkSize) {
             partitions = new Partition[count];
+            names = new TopicPartition[count];
             for (int p = 0; p < count; p++) {
                 partitions[p] = new Partition(name, p, chunkSize);
+                names[p] = new TopicPartition(name, p);
             }
         }
 
