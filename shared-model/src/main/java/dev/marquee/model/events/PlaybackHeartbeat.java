@@ -65,7 +65,7 @@ public record PlaybackHeartbeat(
     /** 8K. */
     public static final int MAX_HEIGHT = 4320;
 
-    /** The startup time must come with START. Bean Validation reports it as field {@code startupTimeMs}. */
+    /** The startup time must come with START (a violation names the field {@code startupTimeMsPresentOnStart}). */
     @jakarta.validation.constraints.AssertTrue(message = "is required when type is START")
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isStartupTimeMsPresentOnStart() {

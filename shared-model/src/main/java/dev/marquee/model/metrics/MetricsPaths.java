@@ -20,7 +20,10 @@ public final class MetricsPaths {
     /** {@code GET}, {@code text/event-stream}: {@link #KPIS_EVENT} and {@link #NOTABLE_EVENT} events. */
     public static final String STREAM = METRICS + "/stream";
 
-    /** SSE event name of a {@link KpiSnapshot} (overall, then one per region), sent every few seconds; no id. */
+    /**
+     * SSE event name of a JSON array of {@link KpiSnapshot} over the last minute (overall first, then one per
+     * region), sent on connect and every few seconds; it has no id.
+     */
     public static final String KPIS_EVENT = "kpis";
     /** SSE event name of a {@link LiveEvent}; its id is the log position to resume from ({@code Last-Event-ID}). */
     public static final String NOTABLE_EVENT = "notable";

@@ -95,7 +95,7 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
             while (running) {
                 long waitMs = Math.max(0, operators.nextCloseAtMs() - clock.millis());
                 List<LogRecord> records = consumer.poll(MAX_POLL_RECORDS, Duration.ofMillis(waitMs));
-                records.forEach(operators::accept);
+                records.forEach(this::accept);
                 closeWindows(clock.millis());
                 if (!records.isEmpty()) {
                     consumer.commit();
@@ -123,7 +123,13 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
         }
     }
 
-    private void closeWindows(long nowMs) {
+    /** Folds one record in; called by the operators' thread (or a test driving the engine without it). */
+    void accept(LogRecord record) {
+        operators.accept(record);
+    }
+
+    /** Closes the windows due at {@code nowMs} and publishes them; same thread as {@link #accept}. */
+    void closeWindows(long nowMs) {
         List<ClosedWindow> closed = operators.closeUpTo(nowMs);
         if (closed.isEmpty()) {
             return;

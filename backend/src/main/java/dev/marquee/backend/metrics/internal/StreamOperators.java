@@ -10,12 +10,10 @@ import dev.marquee.model.metrics.MetricsPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The stream operators (the Flink role): fold heartbeats, API request events and edge stats into tumbling
@@ -207,13 +205,4 @@ final class StreamOperators {
     }
 
     private record Session(long positionMs, long stallMs, long seenMs) {}
-
-    /** For tests and diagnostics: open windows by start. */
-    Map<Long, Map<String, WindowAggregate>> openWindows() {
-        return new LinkedHashMap<>(open);
-    }
-
-    @Nullable Long oldestOpenWindowStartMs() {
-        return open.isEmpty() ? null : open.firstKey();
-    }
 }
