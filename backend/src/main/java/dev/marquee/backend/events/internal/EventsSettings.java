@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("marquee.events")
 public record EventsSettings(
-        @DefaultValue("1h") Duration retention,
-        @DefaultValue("100000") long maxRecordsPerPartition,
+        @DefaultValue("30m") Duration retention,
+        @DefaultValue("50000") long maxRecordsPerPartition,
         @DefaultValue("4") int telemetryPartitions,
         @DefaultValue("30s") Duration retentionCheckInterval,
         @DefaultValue("true") boolean apiRequestEvents) {
