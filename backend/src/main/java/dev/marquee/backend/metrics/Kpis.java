@@ -3,6 +3,7 @@ package dev.marquee.backend.metrics;
 import dev.marquee.model.metrics.KpiSnapshot;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform's key indicators from closed metric windows, for the chaos engine's steady-state hypothesis and
@@ -17,7 +18,15 @@ public interface Kpis {
      * @param window a multiple of the metric window (10 s by default), at most {@link #MAX_WINDOW}
      * @throws IllegalArgumentException for a window that is not such a multiple
      */
-    KpiSnapshot snapshot(String region, Duration window);
+    default KpiSnapshot snapshot(String region, Duration window) {
+        return snapshot(region, null, window);
+    }
+
+    /**
+     * The same, with the API figures (requests, error rate, p99 latency) of one backend service only, e.g.
+     * {@code identity}: what a Latency Monkey run against that service watches.
+     */
+    KpiSnapshot snapshot(String region, @Nullable String service, Duration window);
 
     /** Regions seen in the retained windows, sorted. */
     List<String> regions();

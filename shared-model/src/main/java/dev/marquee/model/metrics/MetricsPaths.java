@@ -15,7 +15,7 @@ public final class MetricsPaths {
     public static final String SERIES = METRICS + "/series";
     /** {@code GET} → a list of {@link SeriesDescriptor}: every series the store holds. */
     public static final String NAMES = METRICS + "/names";
-    /** {@code GET ?region=…&window=60s} → a {@link KpiSnapshot}. */
+    /** {@code GET ?region=…&window=60s[&service=identity]} → a {@link KpiSnapshot}. */
     public static final String KPIS = METRICS + "/kpis";
     /** {@code GET}, {@code text/event-stream}: {@link #KPIS_EVENT} and {@link #NOTABLE_EVENT} events. */
     public static final String STREAM = METRICS + "/stream";

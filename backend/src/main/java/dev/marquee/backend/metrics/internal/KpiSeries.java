@@ -36,13 +36,20 @@ final class KpiSeries {
     static final String EDGE_BYTES_RATE = "edge.bytesServed.rate";
 
     static KpiSnapshot snapshot(String region, Duration window, Merged merged) {
+        return snapshot(region, null, window, merged);
+    }
+
+    /** A snapshot whose API figures are those of {@code service} (no requests: nulls), or of all services. */
+    static KpiSnapshot snapshot(String region, @Nullable String service, Duration window, Merged merged) {
         WindowAggregate a = merged.aggregate();
         double seconds = merged.seconds();
-        return new KpiSnapshot(region, window, Instant.ofEpochMilli(merged.fromMs()), Instant.ofEpochMilli(merged.toMs()),
+        WindowAggregate.ServiceStats api = service == null ? a.api
+                : a.apiByService.getOrDefault(service, new WindowAggregate.ServiceStats());
+        return new KpiSnapshot(region, service, window, Instant.ofEpochMilli(merged.fromMs()), Instant.ofEpochMilli(merged.toMs()),
                 seconds == 0 ? 0 : a.streamStarts / seconds,
                 a.startupPercentileMs(50), a.startupPercentileMs(95), a.rebufferRatio(),
-                a.api.errorRate(), a.api.latencyPercentileMs(99),
-                a.streamStarts, a.api.requests, a.playbackErrors, a.edgeHitRatio());
+                api.errorRate(), api.latencyPercentileMs(99),
+                a.streamStarts, api.requests, a.playbackErrors, a.edgeHitRatio());
     }
 
     /** Writes the points of one region's merged aggregate at its start time. */

@@ -74,9 +74,9 @@ class MetricsController {
 
     @GetMapping(MetricsPaths.KPIS)
     KpiSnapshot kpis(@RequestParam(defaultValue = MetricsPaths.ALL_REGIONS) String region,
-            @RequestParam(defaultValue = "60s") String window) {
+            @RequestParam(required = false) @Nullable String service, @RequestParam(defaultValue = "60s") String window) {
         try {
-            return engine.snapshot(region, duration("window", window));
+            return engine.snapshot(region, service, duration("window", window));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }

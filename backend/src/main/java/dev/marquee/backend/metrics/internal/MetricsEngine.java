@@ -187,14 +187,14 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
     }
 
     @Override
-    public KpiSnapshot snapshot(String region, Duration window) {
+    public KpiSnapshot snapshot(String region, @Nullable String service, Duration window) {
         long windowMs = operators.windowMs();
         if (!window.isPositive() || window.toMillis() % windowMs != 0 || window.compareTo(MAX_WINDOW) > 0) {
             throw new IllegalArgumentException("window must be a multiple of " + Duration.ofMillis(windowMs).toSeconds()
                     + "s and at most " + MAX_WINDOW.toMinutes() + "m");
         }
         int count = (int) (window.toMillis() / windowMs);
-        return KpiSeries.snapshot(region, window, StreamOperators.merge(operators.closedWindows(), region, count));
+        return KpiSeries.snapshot(region, service, window, StreamOperators.merge(operators.closedWindows(), region, count));
     }
 
     @Override

@@ -48,6 +48,10 @@ class MetricsIntegrationTest extends BackendIntegrationSupport {
         assertThat(snapshot.path("startTimeP50Ms").asDouble()).isEqualTo(600.0);
         assertThat(snapshot.path("startTimeP95Ms").asDouble()).isEqualTo(900.0);
         assertThat(snapshot.path("edgeHitRatio").asDouble()).isEqualTo(0.75);
+        // The three heartbeat requests themselves, recorded by the API request filter as the events module's.
+        JsonNode events = http().get(MetricsPaths.KPIS + "?service=events&window=60s", sre).json();
+        assertThat(events.path("service").asString()).isEqualTo("events");
+        assertThat(events.path("apiRequests").asLong()).isGreaterThanOrEqualTo(3);
 
         Reply series = http().get(MetricsPaths.SERIES + "?name=playback.sps&tag.region=" + region + "&from=-5m&step=10s", sre);
         assertThat(series.status()).isEqualTo(200);
