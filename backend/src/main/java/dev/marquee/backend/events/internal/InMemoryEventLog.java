@@ -19,8 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * log"). Retention is by age and by record count per partition, applied when a chunk fills and by
  * {@link #enforceRetention()}, which the owner calls periodically.
  * <p>
- * Waiting consumers park on one condition that an append signals only when someone waits, so an idle log
- * costs nothing and a busy one pays one atomic increment per append.
+ * A waiting consumer parks its thread and registers it with the topics it reads; an append unparks the threads
+ * registered with its topic only, so an idle log costs nothing, a busy one with nobody waiting pays one atomic
+ * increment per append, and a reader of rare topics sleeps through a flood on another.
  */
 public final class InMemoryEventLog implements EventLog, AutoCloseable {
     /** Records per chunk: small enough that retention is fine-grained, large enough that chunk rolls are rare. */
@@ -43,10 +43,6 @@ public final class InMemoryEventLog implements EventLog, AutoCloseable {
     private final Map<GroupPartition, Long> committed = new ConcurrentHashMap<>();
     private final Set<String> openGroups = ConcurrentHashMap.newKeySet();
 
-    private final AtomicLong appends = new AtomicLong();
-    private final AtomicInteger waiters = new AtomicInteger();
-    private final ReentrantLock waitLock = new ReentrantLock();
-    private final Condition appended = waitLock.newCondition();
     private final AtomicLong droppedByRetention = new AtomicLong();
     private @Nullable ScheduledExecutorService sweeper;
 
@@ -91,14 +87,9 @@ public final class InMemoryEventLog implements EventLog, AutoCloseable {
         if ((offset + 1) % chunkSize == 0) {
             droppedByRetention.addAndGet(partition.retain(now - retention.toMillis(), maxRecordsPerPartition));
         }
-        appends.incrementAndGet();
-        if (waiters.get() > 0) {
-            waitLock.lock();
-            try {
-                appended.signalAll();
-            } finally {
-                waitLock.unlock();
-            }
+        t.appends.incrementAndGet();
+        if (!t.waiting.isEmpty()) {
+            t.waiting.forEach(LockSupport::unpark);
         }
         return new RecordPosition(t.names[p], offset, now);
     }
@@ -179,25 +170,49 @@ public final class InMemoryEventLog implements EventLog, AutoCloseable {
 
     // ------------------------------------------------------------------ used by LogConsumer
 
-    long appendCount() {
-        return appends.get();
+    /** Appends so far to each of these topics, to pass to {@link #awaitAppend} after finding nothing new. */
+    long[] appendCounts(String[] topicNames, long[] into) {
+        for (int i = 0; i < topicNames.length; i++) {
+            into[i] = topic(topicNames[i]).appends.get();
+        }
+        return into;
     }
 
-    /** Parks until an append happens after {@code seenAppends} was read, or the time is up. */
-    void awaitAppend(long seenAppends, long timeoutNanos) {
-        waitLock.lock();
-        waiters.incrementAndGet();
-        try {
-            long remaining = timeoutNanos;
-            while (appends.get() == seenAppends && remaining > 0) {
-                remaining = appended.awaitNanos(remaining);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            waiters.decrementAndGet();
-            waitLock.unlock();
+    /**
+     * Parks the calling thread until one of these topics gets an append after {@code seen} was read, the time is
+     * up or the thread is interrupted. Only appends to these topics wake it: a console waiting for breaker events
+     * is not woken by every heartbeat. (Register, then re-check, then park: an append in between unparks it.)
+     */
+    void awaitAppend(String[] topicNames, long[] seen, long timeoutNanos) {
+        Thread self = Thread.currentThread();
+        Topic[] watched = new Topic[topicNames.length];
+        for (int i = 0; i < watched.length; i++) {
+            watched[i] = topic(topicNames[i]);
+            watched[i].waiting.add(self);
         }
+        try {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (!self.isInterrupted() && !changed(watched, seen)) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                LockSupport.parkNanos(this, remaining);
+            }
+        } finally {
+            for (Topic topic : watched) {
+                topic.waiting.remove(self);
+            }
+        }
+    }
+
+    private static boolean changed(Topic[] watched, long[] seen) {
+        for (int i = 0; i < watched.length; i++) {
+            if (watched[i].appends.get() != seen[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Partition partition(TopicPartition tp) {
@@ -234,6 +249,9 @@ public final class InMemoryEventLog implements EventLog, AutoCloseable {
         final Partition[] partitions;
         final TopicPartition[] names;
         final AtomicInteger roundRobin = new AtomicInteger();
+        final AtomicLong appends = new AtomicLong();
+        /** Threads parked in a poll over this topic. */
+        final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
 
         Topic(String name, int count, int chunkSize) {
             partitions = new Partition[count];

@@ -17,6 +17,8 @@ final class LogConsumer implements EventConsumer {
     private final InMemoryEventLog log;
     private final @Nullable String group;
     private final TopicPartition[] assigned;
+    private final String[] topics;
+    private final long[] seenAppends;
     private final long[] positions;
     private int nextPartition;
     private long skipped;
@@ -27,6 +29,8 @@ final class LogConsumer implements EventConsumer {
         this.group = group;
         this.assigned = assigned.toArray(TopicPartition[]::new);
         this.positions = new long[this.assigned.length];
+        this.topics = assigned.stream().map(TopicPartition::topic).distinct().toArray(String[]::new);
+        this.seenAppends = new long[topics.length];
         for (int i = 0; i < this.assigned.length; i++) {
             TopicPartition tp = this.assigned[i];
             OptionalLong committed = group == null ? OptionalLong.empty() : log.committed(group, tp);
@@ -40,13 +44,13 @@ final class LogConsumer implements EventConsumer {
         long deadline = System.nanoTime() + InMemoryEventLog.nanos(timeout);
         List<LogRecord> out = new ArrayList<>();
         while (true) {
-            long seen = log.appendCount();
+            log.appendCounts(topics, seenAppends);
             fill(out, maxRecords);
             long remaining = deadline - System.nanoTime();
             if (!out.isEmpty() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
                 return out;
             }
-            log.awaitAppend(seen, remaining);
+            log.awaitAppend(topics, seenAppends, remaining);
         }
     }
 
