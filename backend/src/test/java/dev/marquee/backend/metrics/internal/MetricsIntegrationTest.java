@@ -12,6 +12,8 @@ import dev.marquee.model.events.PlaybackHeartbeat;
 import dev.marquee.model.identity.Role;
 import dev.marquee.model.metrics.EdgeStatsSample;
 import dev.marquee.model.metrics.MetricsPaths;
+import dev.marquee.backend.events.ApiRequestCompleted;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,13 +38,20 @@ class MetricsIntegrationTest extends BackendIntegrationSupport {
         String viewerToken = http().signIn(viewer.email(), viewer.password()).path("accessToken").asString();
         String sre = sreToken();
         for (long startupMs : new long[] {300, 600, 900}) {
-            assertThat(http().post(MetricsPaths.HEARTBEATS, viewerToken, json(start(region, startupMs))).status()).isEqualTo(202);
+            // As a regional gateway would forward it: the API request event is then counted for that region too.
+            Reply accepted = http().send(http().request(MetricsPaths.HEARTBEATS, viewerToken)
+                    .header(ApiRequestCompleted.REGION_HEADER, region).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(start(region, startupMs)))));
+            assertThat(accepted.status()).isEqualTo(202);
         }
         // Edge nodes publish their samples as plain application events; the bridge's TopicMapping routes them.
         context.publishEvent(new EdgeStatsSample("edge-" + region, region, 1, 30, 10, 30_000, 10_000, Instant.now(), Instant.now()));
 
         String kpis = MetricsPaths.KPIS + "?region=" + region + "&window=60s";
-        await().atMost(WINDOW_CLOSED).until(() -> http().get(kpis, sre).json().path("streamStarts").asLong() == 3);
+        await().atMost(WINDOW_CLOSED).until(() -> {
+            JsonNode closed = http().get(kpis, sre).json();
+            return closed.path("streamStarts").asLong() == 3 && closed.path("apiRequests").asLong() == 3;
+        });
         JsonNode snapshot = http().get(kpis, sre).json();
         // Startup times 300, 600, 900: nearest-rank p50 = 600, p95 = 900.
         assertThat(snapshot.path("startTimeP50Ms").asDouble()).isEqualTo(600.0);
