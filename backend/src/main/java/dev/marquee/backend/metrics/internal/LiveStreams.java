@@ -5,6 +5,7 @@ import dev.marquee.backend.events.EventLog;
 import dev.marquee.backend.events.LogRecord;
 import dev.marquee.backend.events.TopicPartition;
 import dev.marquee.backend.events.Topics;
+import dev.marquee.backend.platform.ProblemException;
 import dev.marquee.model.metrics.KpiSnapshot;
 import dev.marquee.model.metrics.LiveEvent;
 import dev.marquee.model.metrics.MetricsPaths;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,8 @@ final class LiveStreams implements SmartLifecycle {
     static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
     static final int MAX_EVENTS_PER_POLL = 256;
     static final Duration KPI_WINDOW = Duration.ofMinutes(1);
+    /** A console per SRE and a few wall dashboards; more open streams are a leak or abuse, and are refused. */
+    static final int MAX_STREAMS = 64;
 
     private final EventLog eventLog;
     private final MetricsEngine engine;
@@ -53,7 +57,12 @@ final class LiveStreams implements SmartLifecycle {
         this.timeout = settings.liveStreamTimeout();
     }
 
+    /** @throws ProblemException 503 when {@link #MAX_STREAMS} are open or the backend is shutting down */
     SseEmitter open(@Nullable String lastEventId) {
+        if (!running || connections.size() >= MAX_STREAMS) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "live-stream-unavailable", "Live stream unavailable",
+                    running ? "Too many live streams are open (" + MAX_STREAMS + "); close one and retry." : "The backend is shutting down.");
+        }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         EventConsumer consumer = eventLog.consumer(null, Topics.NOTABLE, EventLog.OffsetReset.LATEST);
         resume(consumer, lastEventId);
