@@ -1,8 +1,5 @@
 package dev.marquee.backend.edge.node;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,41 +9,34 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A node's disk cache: files under {@code <dir>/objects/<key>}, an in-memory index bounded by a byte capacity,
- * evicted by size-aware W-TinyLFU (Caffeine; see docs/decisions/0004-edge-cache-eviction.md).
+ * evicted by a size-aware segmented LRU ({@link SegmentedLru}; see docs/decisions/0004-edge-cache-eviction.md).
  * Fills land in {@code <dir>/tmp} and are moved into place atomically, so a reader never sees a partial file.
  * It does not fetch anything: {@link Filler} does, then calls {@link #admit}.
  *
- * <p>Eviction deletes the file inside Caffeine's atomic eviction step, on the cache's own maintenance thread
- * (never on an I/O thread). A reader that already opened the file keeps reading the unlinked inode.
+ * <p>Eviction happens when a fill is admitted, on the fill's thread (never on an I/O thread), and deletes the
+ * victims' files under the index lock, so a later fill of the same key cannot have its new file deleted by a
+ * stale eviction. A reader that already opened an evicted file keeps reading the unlinked inode.
  */
 final class DiskCache implements ObjectStore {
 
     private final Path objects;
     private final Path tmp;
-    private final Cache<String, StoredObject> index;
-    private final ExecutorService maintenance;
+    private final SegmentedLru<StoredObject> index;
+    private final ReentrantLock lock = new ReentrantLock();
     private final LongAdder evictions = new LongAdder();
 
-    DiskCache(String nodeId, Path directory, long capacityBytes) {
+    DiskCache(Path directory, long capacityBytes) {
         this.objects = directory.resolve("objects").toAbsolutePath().normalize();
         this.tmp = directory.resolve("tmp").toAbsolutePath().normalize();
-        this.maintenance = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-                .name("edge-" + nodeId + "-cache").daemon(true).factory());
-        this.index = Caffeine.newBuilder()
-                .maximumWeight(capacityBytes)
-                .weigher((String key, StoredObject o) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1, o.length())))
-                .evictionListener(this::onEvicted)
-                .executor(maintenance)
-                .build();
+        this.index = new SegmentedLru<>(capacityBytes, StoredObject::length);
         try {
             Files.createDirectories(objects);
             Files.createDirectories(tmp);
@@ -76,23 +66,41 @@ final class DiskCache implements ObjectStore {
         Files.createDirectories(target.getParent());
         Files.move(filled, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         StoredObject object = StoredObject.of(key, target, Files.size(target), lastModifiedMs);
-        index.put(key, object);
+        put(key, object);
         return object;
     }
 
     @Override
     public @Nullable StoredObject find(String key) {
-        return index.getIfPresent(key);
+        lock.lock();
+        try {
+            return index.get(key);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void forget(StoredObject object) {
-        index.asMap().remove(object.key(), object);
+        lock.lock();
+        try {
+            StoredObject current = index.remove(object.key());
+            if (current != null && current != object) {
+                index.put(current.key(), current); // replaced meanwhile by a newer fill: keep that one
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public long storedBytes() {
-        return index.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        lock.lock();
+        try {
+            return index.sizeBytes();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -102,29 +110,32 @@ final class DiskCache implements ObjectStore {
 
     @Override
     public Set<String> keys() {
-        return new TreeSet<>(index.asMap().keySet());
-    }
-
-    /** Runs pending evictions now (tests and stats want a settled size). */
-    void settle() {
-        index.cleanUp();
+        lock.lock();
+        try {
+            return index.keys();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public void close() {
-        maintenance.shutdown();
-    }
+    public void close() {}
 
-    private void onEvicted(@Nullable String key, @Nullable StoredObject object, RemovalCause cause) {
-        if (object == null || !cause.wasEvicted()) {
-            return;
-        }
-        evictions.increment();
+    private void put(String key, StoredObject object) {
+        lock.lock();
         try {
-            Files.deleteIfExists(object.file());
-        } catch (IOException e) {
-            System.getLogger(DiskCache.class.getName()).log(System.Logger.Level.WARNING,
-                    "could not delete evicted " + object.file() + ": " + e);
+            List<StoredObject> evicted = index.put(key, object);
+            for (StoredObject victim : evicted) {
+                evictions.increment();
+                try {
+                    Files.deleteIfExists(victim.file());
+                } catch (IOException e) {
+                    System.getLogger(DiskCache.class.getName()).log(System.Logger.Level.WARNING,
+                            "could not delete evicted " + victim.file() + ": " + e);
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -155,7 +166,7 @@ final class DiskCache implements ObjectStore {
                     Files.deleteIfExists(f.file()); // not something this node would have written
                     continue;
                 }
-                index.put(key, StoredObject.of(key, f.file(), f.attrs().size(), f.attrs().lastModifiedTime().toMillis()));
+                put(key, StoredObject.of(key, f.file(), f.attrs().size(), f.attrs().lastModifiedTime().toMillis()));
             }
         }
     }

@@ -77,7 +77,7 @@ public final class EdgeNode implements AutoCloseable {
             this.filler = null;
             this.stats = new NodeStats(store, 0, () -> 0);
         } else {
-            DiskCache cache = new DiskCache(config.id(), config.directory(), config.capacityBytes());
+            DiskCache cache = new DiskCache(config.directory(), config.capacityBytes());
             this.store = cache;
             Filler[] holder = new Filler[1];
             this.stats = new NodeStats(cache, config.capacityBytes(), () -> holder[0] == null ? 0 : holder[0].inFlight());
@@ -183,9 +183,6 @@ public final class EdgeNode implements AutoCloseable {
     public URI baseUrl() { return URI.create("http://" + config.host() + ":" + port); }
 
     public EdgeNodeStats statsSnapshot() {
-        if (store instanceof DiskCache cache) {
-            cache.settle();
-        }
         return stats.snapshot();
     }
 
