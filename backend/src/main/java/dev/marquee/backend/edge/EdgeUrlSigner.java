@@ -50,7 +50,10 @@ public final class EdgeUrlSigner {
     /** Creates a random key file readable by its owner only (mode 600), unless one exists; returns its signer. */
     public static EdgeUrlSigner createKeyFile(Path file) throws IOException {
         if (!Files.exists(file)) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             byte[] key = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(key);
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

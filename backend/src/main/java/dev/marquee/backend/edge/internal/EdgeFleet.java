@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the configured edge nodes and the origin server in this process, each its own server on a free
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class EdgeFleet implements EdgeManagement, AutoCloseable {
 
     private static final String ORIGIN_ID = "origin";
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeFleet.class);
 
     private final EdgeUrlSigner signer;
     private final LinkedHashMap<String, EdgeNode> nodes = new LinkedHashMap<>();
@@ -75,6 +78,8 @@ public final class EdgeFleet implements EdgeManagement, AutoCloseable {
             close();
             throw e;
         }
+        LOG.info("edge fleet up: {} nodes in {} regions, origin {} serving {}", nodes.size(),
+                properties.regions().size(), origin.baseUrl(), properties.originRoot());
     }
 
     private EdgeNodeConfig cacheConfig(EdgeProperties p, EdgeProperties.Node n, EdgeTier tier, String region,

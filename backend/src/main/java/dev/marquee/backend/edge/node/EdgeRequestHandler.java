@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -39,7 +40,14 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
     private static final String HEALTH_PATH = "/health";
 
     private final EdgeNode node;
+    /**
+     * Cork the socket while a batch of responses is written (as nginx's tcp_nopush does), so a response's
+     * headers leave in the same segment as the first file bytes instead of as a tiny packet of their own.
+     */
+    static final boolean CORK = Boolean.parseBoolean(System.getProperty("marquee.edge.cork", "true"));
+
     private boolean waitingForFill;
+    private boolean corked;
     private @Nullable ArrayDeque<HttpRequest> queued;
 
     EdgeRequestHandler(EdgeNode node) {
@@ -69,7 +77,18 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        flush(ctx);
+    }
+
+    /** Flushes what is written; uncorks after the kernel has taken the batch (the tail then leaves at once). */
+    private void flush(ChannelHandlerContext ctx) {
         ctx.flush();
+        if (corked) {
+            corked = false;
+            if (ctx.channel() instanceof EpollSocketChannel epoll && epoll.isOpen()) {
+                epoll.config().setTcpCork(false);
+            }
+        }
     }
 
     @Override
@@ -166,7 +185,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             } else if (!serve(ctx, request, filled, head, keepAlive)) {
                 refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "filled object vanished", keepAlive);
             }
-            ctx.flush();
+            flush(ctx);
             drainQueue(ctx);
             if (!waitingForFill) {
                 ctx.channel().config().setAutoRead(true);
@@ -178,7 +197,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         while (!waitingForFill && queued != null && !queued.isEmpty()) {
             handle(ctx, queued.poll());
         }
-        ctx.flush();
+        flush(ctx);
     }
 
     private EdgeUrlSigner.Verdict verify(EdgeUrlSigner signer, String path, String query) {
@@ -302,6 +321,10 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                         boolean keepAlive) {
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        }
+        if (body != null && CORK && !corked && ctx.channel() instanceof EpollSocketChannel epoll) {
+            epoll.config().setTcpCork(true);
+            corked = true;
         }
         ctx.write(response, ctx.voidPromise());
         if (body != null) {

@@ -128,6 +128,22 @@ class TieredFillIntegrationTest {
     }
 
     @Test
+    void answersGatewayTimeoutWhenTheUpstreamHangs() throws Exception {
+        String key = "titles/t6/720p/seg-00001.ts";
+        writeObject(dir.resolve("origin"), key, 1_000);
+        CountingOrigin origin = track(new CountingOrigin(dir.resolve("origin")));
+        origin.close(new CountDownLatch(1)); // never answers during this test
+        EdgeNode isp = track(EdgeNode.start(new EdgeNodeConfig("isp-6", EdgeTier.ISP, "us-east-1", "127.0.0.1", 0,
+                dir.resolve("isp-6"), CAPACITY_BYTES, List.of(), origin.url(), SIGNER, 1, Duration.ofMillis(300))));
+
+        HttpResponse<byte[]> response = getSigned(isp, key);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(isp.cachedKeys()).isEmpty();
+        assertThat(isp.statsSnapshot().fillsInFlight()).isZero();
+    }
+
+    @Test
     void passesNotFoundThroughWithoutTryingOtherUpstreams() throws Exception {
         CountingOrigin origin = track(new CountingOrigin(dir.resolve("origin")));
         EdgeNode ixp = cacheNode("ixp-4", EdgeTier.IXP, List.of(), origin.url());
