@@ -186,6 +186,20 @@ public final class EdgeNode implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * Fills {@code key} ahead of demand (a fill plan), through the same collapsed fill path as a miss.
+     * Completes with the bytes fetched (0 when the node already held it); fails with the fill's error.
+     */
+    public java.util.concurrent.CompletableFuture<Long> prefetch(String key) {
+        if (ObjectKeys.keyOf("/" + key) == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalArgumentException("bad key " + key));
+        }
+        if (filler == null || store.find(key) != null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(0L);
+        }
+        return filler.fill(key).thenApply(StoredObject::length);
+    }
+
     /** Object keys held now. */
     public Set<String> cachedKeys() { return store.keys(); }
 
