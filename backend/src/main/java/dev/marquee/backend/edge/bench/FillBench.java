@@ -137,13 +137,14 @@ public final class FillBench {
                 segmentBytes / 1024, catalogBytes >> 20, capacity >> 20, capacityShare * 100, zipf, forecastPlays, viewers);
         AtomicReference<Instant> now = new AtomicReference<>(DAY.atTime(LocalTime.of(14, 0)).atZone(REGION_ZONE).toInstant());
         InstantSource clock = now::get;
-        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, signer));
+        // Every node runs on the platform clock: fill URLs signed by one node are checked by another.
+        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, signer), clock, null);
              EdgeNode ixp = EdgeNode.start(EdgeNodeConfig.cache("ixp", EdgeTier.IXP, "us-east-1", work.resolve("ixp"),
-                     catalogBytes * 2, List.of(), origin.baseUrl(), signer));
+                     catalogBytes * 2, List.of(), origin.baseUrl(), signer), clock, null);
              EdgeNode filled = EdgeNode.start(EdgeNodeConfig.cache("isp-filled", EdgeTier.ISP, "us-east-1",
                      work.resolve("isp-filled"), capacity, List.of(ixp.baseUrl()), origin.baseUrl(), signer), clock, null);
              EdgeNode cold = EdgeNode.start(EdgeNodeConfig.cache("isp-cold", EdgeTier.ISP, "us-east-1",
-                     work.resolve("isp-cold"), capacity, List.of(ixp.baseUrl()), origin.baseUrl(), signer));
+                     work.resolve("isp-cold"), capacity, List.of(ixp.baseUrl()), origin.baseUrl(), signer), clock, null);
              FillOrchestrator orchestrator = new FillOrchestrator(List.of(filled), (region, c) -> forecast,
                      t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(REGION_ZONE), clock,
                      FILL_CAP_BYTES_PER_S)) {
