@@ -19,4 +19,15 @@ class EdgeConfiguration {
                         ObjectProvider<MeterRegistry> registry) {
         return new EdgeFleet(properties, clock.getIfAvailable(InstantSource::system), registry.getIfAvailable());
     }
+
+    @Bean
+    DemandForecast edgeDemandForecast(EdgeProperties properties, ObjectProvider<InstantSource> clock) {
+        return new DemandForecast(properties.originRoot(), clock.getIfAvailable(InstantSource::system));
+    }
+
+    @Bean(destroyMethod = "close")
+    EdgeFills edgeFills(EdgeFleet fleet, EdgeProperties properties, DemandForecast forecast,
+                        ObjectProvider<InstantSource> clock) {
+        return new EdgeFills(fleet, properties, forecast, clock.getIfAvailable(InstantSource::system));
+    }
 }

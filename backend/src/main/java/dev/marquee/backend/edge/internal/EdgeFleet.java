@@ -123,6 +123,11 @@ public final class EdgeFleet implements EdgeManagement, AutoCloseable {
         return view(node);
     }
 
+    /** The running servers, origin first (for the fill orchestrator, which drives nodes directly). */
+    public List<EdgeNode> runningNodes() {
+        return List.copyOf(nodes.values());
+    }
+
     @Override
     public URI originUrl() {
         return origin.baseUrl();

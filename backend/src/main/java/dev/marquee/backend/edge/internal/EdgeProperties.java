@@ -1,6 +1,8 @@
 package dev.marquee.backend.edge.internal;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +27,21 @@ public record EdgeProperties(
         Path cacheRoot,
         Path originRoot,
         @DefaultValue("1") int ioThreads,
-        @DefaultValue Map<String, Region> regions) {
+        @DefaultValue Map<String, Region> regions,
+        @DefaultValue Fill fill) {
+
+    /**
+     * Proactive fills of tier-2 nodes.
+     *
+     * @param windowStart        daily off-peak window start, region-local
+     * @param bandwidthPerSecond cap per node while filling
+     * @param zones              region → its time zone (regions not listed use UTC)
+     */
+    public record Fill(
+            @DefaultValue("02:00") LocalTime windowStart,
+            @DefaultValue("06:00") LocalTime windowEnd,
+            @DefaultValue("50MB") DataSize bandwidthPerSecond,
+            @DefaultValue Map<String, ZoneId> zones) {}
 
     /** A region's nodes: tier 1 at internet exchanges, tier 2 inside ISPs. */
     public record Region(@DefaultValue List<Node> ixp, @DefaultValue List<Node> isp) {}

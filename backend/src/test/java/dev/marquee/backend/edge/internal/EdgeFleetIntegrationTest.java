@@ -1,7 +1,9 @@
 package dev.marquee.backend.edge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -39,9 +42,10 @@ class EdgeFleetIntegrationTest {
     private EdgeFleet fleet;
     private MockMvc mvc;
 
+    private final Map<String, String> props = new HashMap<>();
+
     @BeforeEach
     void start() {
-        Map<String, String> props = new HashMap<>();
         props.put("marquee.edge.signing-key-file", home.resolve("secrets/edge-url.key").toString());
         props.put("marquee.edge.cache-root", home.resolve("edge").toString());
         props.put("marquee.edge.origin-root", home.resolve("origin").toString());
@@ -60,7 +64,39 @@ class EdgeFleetIntegrationTest {
 
     @AfterEach
     void stop() {
+        if (fills != null) {
+            fills.close();
+        }
         fleet.close();
+    }
+
+    private EdgeFills fills;
+
+    @Test
+    void sreCanFillANodeNowAndWatchItsProgress() throws Exception {
+        for (int s = 1; s <= 3; s++) {
+            Path f = home.resolve("origin/titles/t7/720p/seg-0000" + s + ".ts");
+            Files.createDirectories(f.getParent());
+            Files.write(f, new byte[20_000]);
+        }
+        props.put("marquee.edge.fill.zones.us-east-1", "America/New_York");
+        EdgeProperties properties = new Binder(new MapConfigurationPropertySource(props))
+                .bind("marquee.edge", EdgeProperties.class).get();
+        fills = new EdgeFills(fleet, properties, new DemandForecast(properties.originRoot(), InstantSource.system()),
+                InstantSource.system());
+        MockMvc fillApi = MockMvcBuilders.standaloneSetup(new EdgeFillController(fills)).build();
+
+        fillApi.perform(post("/api/ops/edge/fills/nodes/isp-east-verizon")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.titles").value(1))
+                .andExpect(jsonPath("$.files").value(3));
+        await().atMost(Duration.ofSeconds(20)).until(() -> fills.fills().stream()
+                .anyMatch(f -> f.nodeId().equals("isp-east-verizon") && f.progress() != null && f.progress().finished()));
+
+        assertThat(fleet.node("isp-east-verizon").orElseThrow().cachedTitles()).containsExactly("t7");
+        fillApi.perform(get("/api/ops/edge/fills")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.nodeId=='isp-east-verizon')].progress.bytesDone").value(60_000));
+        fillApi.perform(post("/api/ops/edge/fills/nodes/ixp-east")).andExpect(status().isNotFound());
+        fillApi.perform(post("/api/ops/edge/fills/titles/nope")).andExpect(status().isNotFound());
     }
 
     @Test
