@@ -1,6 +1,7 @@
 package dev.marquee.backend.edge;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  * (an IP-prefix → ISP/region table from BGP announcements, as Open Connect does), not from the client.
  */
 public final class EdgeSteering {
+
+    /**
+     * How long a client may use a ranking before asking again: long enough to spare the control plane, short
+     * enough that a node set DRAINING stops getting new sessions within minutes.
+     */
+    public static final Duration TTL = Duration.ofMinutes(5);
 
     private EdgeSteering() {}
 
