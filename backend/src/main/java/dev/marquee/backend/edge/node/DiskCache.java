@@ -56,8 +56,9 @@ final class DiskCache implements ObjectStore {
      * Moves a completely written fill into place and indexes it.
      *
      * @param lastModifiedMs the upstream's Last-Modified, copied onto the file so ETags agree across tiers
+     * @param planned        filled ahead of demand by a fill plan (starts protected, see {@link SegmentedLru})
      */
-    StoredObject admit(String key, Path filled, long lastModifiedMs) throws IOException {
+    StoredObject admit(String key, Path filled, long lastModifiedMs, boolean planned) throws IOException {
         Path target = objects.resolve(key);
         if (!target.normalize().startsWith(objects)) {
             throw new IOException("key escapes the cache directory: " + key);
@@ -66,7 +67,7 @@ final class DiskCache implements ObjectStore {
         Files.createDirectories(target.getParent());
         Files.move(filled, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         StoredObject object = StoredObject.of(key, target, Files.size(target), lastModifiedMs);
-        put(key, object);
+        put(key, object, planned);
         return object;
     }
 
@@ -121,10 +122,10 @@ final class DiskCache implements ObjectStore {
     @Override
     public void close() {}
 
-    private void put(String key, StoredObject object) {
+    private void put(String key, StoredObject object, boolean planned) {
         lock.lock();
         try {
-            List<StoredObject> evicted = index.put(key, object);
+            List<StoredObject> evicted = index.put(key, object, planned);
             for (StoredObject victim : evicted) {
                 evictions.increment();
                 try {
@@ -166,7 +167,7 @@ final class DiskCache implements ObjectStore {
                     Files.deleteIfExists(f.file()); // not something this node would have written
                     continue;
                 }
-                put(key, StoredObject.of(key, f.file(), f.attrs().size(), f.attrs().lastModifiedTime().toMillis()));
+                put(key, StoredObject.of(key, f.file(), f.attrs().size(), f.attrs().lastModifiedTime().toMillis()), false);
             }
         }
     }

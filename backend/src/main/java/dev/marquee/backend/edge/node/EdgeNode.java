@@ -197,7 +197,7 @@ public final class EdgeNode implements AutoCloseable {
         if (filler == null || store.find(key) != null) {
             return java.util.concurrent.CompletableFuture.completedFuture(0L);
         }
-        return filler.fill(key).thenApply(StoredObject::length);
+        return filler.fill(key, true).thenApply(StoredObject::length);
     }
 
     /** Object keys held now. */

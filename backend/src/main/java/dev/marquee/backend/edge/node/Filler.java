@@ -71,6 +71,11 @@ final class Filler implements AutoCloseable {
 
     /** The object for {@code key}, filled once however many callers ask at the same time. */
     CompletableFuture<StoredObject> fill(String key) {
+        return fill(key, false);
+    }
+
+    /** As {@link #fill(String)}; {@code planned} marks a fill-plan object (it is cached as protected). */
+    CompletableFuture<StoredObject> fill(String key, boolean planned) {
         CompletableFuture<StoredObject> mine = new CompletableFuture<>();
         CompletableFuture<StoredObject> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -80,7 +85,7 @@ final class Filler implements AutoCloseable {
             try {
                 StoredObject object = cache.find(key); // filled by a fill that finished since the caller looked
                 if (object == null) {
-                    object = fillFromUpstreams(key);
+                    object = fillFromUpstreams(key, planned);
                 }
                 inFlight.remove(key, mine);
                 mine.complete(object);
@@ -97,7 +102,7 @@ final class Filler implements AutoCloseable {
         return mine;
     }
 
-    private StoredObject fillFromUpstreams(String key) throws FillException {
+    private StoredObject fillFromUpstreams(String key, boolean planned) throws FillException {
         if (upstreams.isEmpty()) {
             throw new FillException(502, "no upstream configured for " + key);
         }
@@ -105,7 +110,7 @@ final class Filler implements AutoCloseable {
         StringBuilder failures = new StringBuilder();
         for (URI upstream : upstreams) {
             try {
-                return fillFrom(upstream, key);
+                return fillFrom(upstream, key, planned);
             } catch (FillException e) {
                 if (e.status() == 404) {
                     throw e;
@@ -126,7 +131,8 @@ final class Filler implements AutoCloseable {
         throw new FillException(timedOut ? 504 : 502, "every upstream failed for " + key + ": " + failures);
     }
 
-    private StoredObject fillFrom(URI upstream, String key) throws IOException, InterruptedException, FillException {
+    private StoredObject fillFrom(URI upstream, String key, boolean planned)
+            throws IOException, InterruptedException, FillException {
         String path = "/" + key;
         String target = signer == null ? path
                 : signer.sign(path, clock.instant().plus(FILL_SIGNATURE_LIFETIME), "fill." + nodeId);
@@ -153,7 +159,7 @@ final class Filler implements AutoCloseable {
             stats.bytesFilled.add(size);
             long lastModifiedMs = response.headers().firstValue("last-modified")
                     .map(Filler::parseHttpDate).orElse(clock.millis());
-            return cache.admit(key, part, lastModifiedMs);
+            return cache.admit(key, part, lastModifiedMs, planned);
         } finally {
             Files.deleteIfExists(part);
         }

@@ -53,6 +53,11 @@ final class SegmentedLru<V> {
         probationBytes -= size;
         protectedSegment.put(key, value);
         protectedBytes += size;
+        demoteProtectedOverflow();
+        return value;
+    }
+
+    private void demoteProtectedOverflow() {
         while (protectedBytes > protectedCapacityBytes && protectedSegment.size() > 1) {
             Map.Entry<String, V> eldest = protectedSegment.entrySet().iterator().next();
             protectedSegment.remove(eldest.getKey());
@@ -61,7 +66,6 @@ final class SegmentedLru<V> {
             probation.put(eldest.getKey(), eldest.getValue());
             probationBytes += eldestSize;
         }
-        return value;
     }
 
     /**
@@ -71,9 +75,23 @@ final class SegmentedLru<V> {
      * @return the evicted entries, least valuable first
      */
     List<V> put(String key, V value) {
+        return put(key, value, false);
+    }
+
+    /**
+     * Like {@link #put(String, Object)}, but a {@code planned} entry (filled because the forecast wants it) starts
+     * in the protected segment, so the one-off objects of the day's reactive misses churn probation, not the plan.
+     */
+    List<V> put(String key, V value, boolean planned) {
         remove(key);
-        probation.put(key, value);
-        probationBytes += sizeOf.applyAsLong(value);
+        if (planned) {
+            protectedSegment.put(key, value);
+            protectedBytes += sizeOf.applyAsLong(value);
+            demoteProtectedOverflow();
+        } else {
+            probation.put(key, value);
+            probationBytes += sizeOf.applyAsLong(value);
+        }
         List<V> evicted = List.of();
         while (probationBytes + protectedBytes > capacityBytes) {
             V victim = evictOne(key);

@@ -55,6 +55,17 @@ class SegmentedLruTest {
     }
 
     @Test
+    void keepsPlannedEntriesOverOneOffMissesFilledAfterThem() {
+        lru.put("planned-1", new Obj("planned-1", 300), true);
+        lru.put("planned-2", new Obj("planned-2", 300), true);
+        for (int i = 0; i < 10; i++) {
+            put("miss-" + i, 300);
+        }
+        assertThat(lru.keys()).contains("planned-1", "planned-2");
+        assertThat(lru.sizeBytes()).isLessThanOrEqualTo(CAPACITY);
+    }
+
+    @Test
     void replacingAnEntryDoesNotCountItsBytesTwice() {
         put("a", 400);
         put("a", 500);
