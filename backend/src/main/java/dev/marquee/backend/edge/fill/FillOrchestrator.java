@@ -1,0 +1,121 @@
+package dev.marquee.backend.edge.fill;
+
+import dev.marquee.backend.edge.EdgeTier;
+import dev.marquee.backend.edge.TitleDemand;
+import dev.marquee.backend.edge.node.EdgeNode;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Fills tier-2 nodes ahead of demand: on each {@link #tick()}, every node whose region is inside its off-peak
+ * window and that has not been filled on that local date gets a plan from the region's forecast, pushed under
+ * the bandwidth cap; SREs can also {@link #fillNow} a node. Time comes from the injected platform clock, so a
+ * test or a demo can fast-forward to the night. Runs fills on its own threads, one per node at most.
+ */
+public final class FillOrchestrator implements AutoCloseable {
+
+    private final List<EdgeNode> nodes;
+    private final BiFunction<String, InstantSource, List<TitleDemand>> forecast;
+    private final Function<String, List<FillPlanner.OriginObject>> originObjects;
+    private final Function<String, OffPeakWindow> windowOfRegion;
+    private final InstantSource clock;
+    private final long maxBytesPerS;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, FillRunner> running = new ConcurrentHashMap<>();
+    private final Map<String, FillRunner> lastRunners = new ConcurrentHashMap<>();
+    private final Map<String, FillPlan> lastPlans = new ConcurrentHashMap<>();
+    private final Map<String, LocalDate> filledOn = new ConcurrentHashMap<>();
+
+    /**
+     * @param forecast       region, clock → demand per title in that region
+     * @param originObjects  title id → its objects at the origin
+     * @param windowOfRegion region → its off-peak window
+     * @param maxBytesPerS   bandwidth cap per node
+     */
+    public FillOrchestrator(List<EdgeNode> nodes, BiFunction<String, InstantSource, List<TitleDemand>> forecast,
+                            Function<String, List<FillPlanner.OriginObject>> originObjects,
+                            Function<String, OffPeakWindow> windowOfRegion, InstantSource clock, long maxBytesPerS) {
+        this.nodes = nodes.stream().filter(n -> n.config().tier() == EdgeTier.ISP).toList();
+        this.forecast = forecast;
+        this.originObjects = originObjects;
+        this.windowOfRegion = windowOfRegion;
+        this.clock = clock;
+        this.maxBytesPerS = maxBytesPerS;
+    }
+
+    /** Starts the night's fill of every node now inside its window; returns how many started. */
+    public int tick() {
+        int started = 0;
+        for (EdgeNode node : nodes) {
+            OffPeakWindow window = windowOfRegion.apply(node.config().region());
+            LocalDate today = clock.instant().atZone(window.zone()).toLocalDate();
+            if (window.contains(clock.instant()) && !today.equals(filledOn.get(node.id()))
+                    && !running.containsKey(node.id())) {
+                filledOn.put(node.id(), today);
+                fillNow(node.id());
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** Plans and starts a fill of one node now, whatever the time; returns its plan. */
+    public FillPlan fillNow(String nodeId) {
+        EdgeNode node = nodes.stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no tier-2 node '" + nodeId + "'"));
+        FillPlan plan = planFor(node);
+        FillRunner runner = new FillRunner(node, plan, maxBytesPerS);
+        if (running.putIfAbsent(nodeId, runner) != null) {
+            throw new IllegalStateException("a fill of " + nodeId + " is already running");
+        }
+        lastPlans.put(nodeId, plan);
+        executor.execute(() -> {
+            try {
+                runner.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.remove(nodeId, runner);
+                lastRunners.put(nodeId, runner);
+            }
+        });
+        return plan;
+    }
+
+    /** The plan a node would get now, from its region's current forecast. */
+    public FillPlan planFor(EdgeNode node) {
+        return FillPlanner.plan(node.id(), node.config().capacityBytes(),
+                forecast.apply(node.config().region(), clock), originObjects);
+    }
+
+    /** The running fill's progress, else the last one's. */
+    public Optional<FillRunner.Progress> progress(String nodeId) {
+        FillRunner r = running.get(nodeId);
+        if (r == null) {
+            r = lastRunners.get(nodeId);
+        }
+        return Optional.ofNullable(r).map(FillRunner::progress);
+    }
+
+    public Optional<FillPlan> lastPlan(String nodeId) {
+        return Optional.ofNullable(lastPlans.get(nodeId));
+    }
+
+    /** Whether any fill is running. */
+    public boolean busy() {
+        return !running.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

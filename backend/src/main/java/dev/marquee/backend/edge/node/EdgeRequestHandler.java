@@ -1,0 +1,373 @@
+package dev.marquee.backend.edge.node;
+
+import dev.marquee.backend.edge.EdgeAdminState;
+import dev.marquee.backend.edge.EdgeUrlSigner;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers one connection's requests in order: refusals first (decoder limits, method, path, signature, state),
+ * then a hit from disk with zero-copy {@link DefaultFileRegion}, or a miss through the node's {@link Filler}.
+ * While a miss waits for its fill the connection reads no further, and pipelined requests already decoded wait
+ * in a queue, so responses leave in request order.
+ *
+ * <p>One instance per connection; every method runs on the connection's I/O thread.
+ */
+final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
+
+    private static final String HEALTH_PATH = "/health";
+
+    private final EdgeNode node;
+    /**
+     * Cork the socket while a batch of responses is written (as nginx's tcp_nopush does), so a response's
+     * headers leave in the same segment as the first file bytes instead of as a tiny packet of their own.
+     */
+    static final boolean CORK = Boolean.parseBoolean(System.getProperty("marquee.edge.cork", "true"));
+
+    private boolean waitingForFill;
+    private boolean corked;
+    private @Nullable ArrayDeque<HttpRequest> queued;
+
+    EdgeRequestHandler(EdgeNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpRequest request) {
+                if (waitingForFill) {
+                    if (queued == null) {
+                        queued = new ArrayDeque<>();
+                    }
+                    queued.add(request);
+                } else {
+                    handle(ctx, request);
+                }
+            }
+            // Bodies (HttpContent) of GET/HEAD are read and dropped.
+        } finally {
+            if (msg instanceof HttpContent) {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flush(ctx);
+    }
+
+    /** Flushes what is written; uncorks after the kernel has taken the batch (the tail then leaves at once). */
+    private void flush(ChannelHandlerContext ctx) {
+        ctx.flush();
+        if (corked) {
+            corked = false;
+            if (ctx.channel() instanceof EpollSocketChannel epoll && epoll.isOpen()) {
+                epoll.config().setTcpCork(false);
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // a reset peer or a broken pipe: nothing to answer
+    }
+
+    private void handle(ChannelHandlerContext ctx, HttpRequest request) {
+        NodeStats stats = node.stats();
+        stats.requests.increment();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            if (cause instanceof TooLongHttpLineException) {
+                refuse(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long", false);
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                refuse(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request headers too large", false);
+            } else {
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "malformed request", false);
+            }
+            return;
+        }
+        HttpMethod method = request.method();
+        boolean head = HttpMethod.HEAD.equals(method);
+        if (!head && !HttpMethod.GET.equals(method)) {
+            HttpResponse response = Responses.problem(ctx.alloc(), HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    "only GET and HEAD are served", node.clock().millis());
+            response.headers().set(HttpHeaderNames.ALLOW, Responses.ALLOW);
+            send(ctx, response, keepAlive);
+            return;
+        }
+        if (node.state() == EdgeAdminState.DOWN) {
+            refuse(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "node " + node.id() + " is down", false);
+            return;
+        }
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        if (path.equals(HEALTH_PATH)) {
+            sendHealth(ctx, keepAlive);
+            return;
+        }
+        String key = ObjectKeys.keyOf(path);
+        if (key == null) {
+            refuse(ctx, HttpResponseStatus.BAD_REQUEST, "not a valid object path", keepAlive);
+            return;
+        }
+        EdgeUrlSigner signer = node.signer();
+        if (signer != null) {
+            EdgeUrlSigner.Verdict verdict = verify(signer, path, q < 0 ? "" : uri.substring(q + 1));
+            if (verdict != EdgeUrlSigner.Verdict.VALID) {
+                refuse(ctx, HttpResponseStatus.FORBIDDEN, switch (verdict) {
+                    case EXPIRED -> "signed URL expired";
+                    case MISSING -> "URL is not signed";
+                    default -> "signature does not match";
+                }, keepAlive);
+                return;
+            }
+        }
+        StoredObject object = node.store().find(key);
+        if (object != null) {
+            if (serve(ctx, request, object, head, keepAlive)) {
+                stats.hits.increment();
+                return;
+            }
+            node.store().forget(object); // evicted between lookup and open
+        }
+        Filler filler = node.filler();
+        if (filler == null) {
+            refuse(ctx, HttpResponseStatus.NOT_FOUND, "no object " + key, keepAlive);
+            return;
+        }
+        stats.misses.increment();
+        waitingForFill = true;
+        ctx.channel().config().setAutoRead(false);
+        filler.fill(key).whenComplete((filled, failure) -> ctx.executor().execute(() -> {
+            waitingForFill = false;
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                int code = cause instanceof FillException f ? f.status() : 502;
+                refuse(ctx, HttpResponseStatus.valueOf(code), cause.getMessage(), keepAlive);
+            } else if (!serve(ctx, request, filled, head, keepAlive)) {
+                refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "filled object vanished", keepAlive);
+            }
+            flush(ctx);
+            drainQueue(ctx);
+            if (!waitingForFill) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }));
+    }
+
+    private void drainQueue(ChannelHandlerContext ctx) {
+        while (!waitingForFill && queued != null && !queued.isEmpty()) {
+            handle(ctx, queued.poll());
+        }
+        flush(ctx);
+    }
+
+    private EdgeUrlSigner.Verdict verify(EdgeUrlSigner signer, String path, String query) {
+        String exp = null;
+        String sid = null;
+        String sig = null;
+        int start = 0;
+        while (start < query.length()) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
+            }
+            if (query.startsWith("exp=", start)) {
+                exp = query.substring(start + 4, end);
+            } else if (query.startsWith("sid=", start)) {
+                sid = query.substring(start + 4, end);
+            } else if (query.startsWith("sig=", start)) {
+                sig = query.substring(start + 4, end);
+            }
+            start = end + 1;
+        }
+        return signer.verify(path, exp, sid, sig, node.clock().millis() / 1000);
+    }
+
+    /** Writes the object (or its range, or a 304); false when its file is gone. */
+    private boolean serve(ChannelHandlerContext ctx, HttpRequest request, StoredObject object, boolean head,
+                          boolean keepAlive) {
+        long nowMs = node.clock().millis();
+        HttpHeaders in = request.headers();
+        String ifNoneMatch = in.get(HttpHeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch != null && etagMatches(ifNoneMatch, object)) {
+            HttpResponse response = Responses.head(HttpResponseStatus.NOT_MODIFIED);
+            commonHeaders(response.headers(), object, nowMs);
+            finish(ctx, response, null, keepAlive);
+            return true;
+        }
+        ByteRange range = null;
+        String rangeHeader = in.get(HttpHeaderNames.RANGE);
+        if (rangeHeader != null) {
+            String ifRange = in.get(HttpHeaderNames.IF_RANGE);
+            if (ifRange == null || object.etag().contentEquals(ifRange)) {
+                range = ByteRange.parse(rangeHeader, object.length());
+            }
+        }
+        if (range == ByteRange.UNSATISFIABLE) {
+            HttpResponse response = Responses.problem(ctx.alloc(), HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    "range outside 0-" + (object.length() - 1), nowMs);
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + object.length());
+            send(ctx, response, keepAlive);
+            return true;
+        }
+        FileChannel file = null;
+        if (!head) {
+            try {
+                file = FileChannel.open(object.file(), StandardOpenOption.READ);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        HttpResponse response;
+        long offset = 0;
+        long length = object.length();
+        if (range == null) {
+            response = Responses.head(HttpResponseStatus.OK);
+            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, object.contentLength());
+        } else {
+            offset = range.first();
+            length = range.length();
+            response = Responses.head(HttpResponseStatus.PARTIAL_CONTENT);
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_LENGTH, length)
+                    .set(HttpHeaderNames.CONTENT_RANGE,
+                            "bytes " + range.first() + "-" + range.last() + "/" + object.length());
+        }
+        HttpHeaders out = response.headers();
+        commonHeaders(out, object, nowMs);
+        out.set(HttpHeaderNames.CONTENT_TYPE, object.contentType());
+        if (file != null) {
+            node.stats().bytesServed.add(length);
+            finish(ctx, response, length == 0 ? null : new DefaultFileRegion(file, offset, length), keepAlive);
+            if (length == 0) {
+                closeQuietly(file);
+            }
+        } else {
+            finish(ctx, response, null, keepAlive);
+        }
+        return true;
+    }
+
+    private static void commonHeaders(HttpHeaders out, StoredObject object, long nowMs) {
+        out.set(HttpHeaderNames.ETAG, object.etag())
+           .set(HttpHeaderNames.LAST_MODIFIED, object.lastModified())
+           .set(HttpHeaderNames.CACHE_CONTROL, object.cacheControl())
+           .set(HttpHeaderNames.ACCEPT_RANGES, Responses.BYTES)
+           .set(HttpHeaderNames.DATE, Responses.date(nowMs))
+           .set(HttpHeaderNames.SERVER, Responses.SERVER);
+    }
+
+    /** RFC 9110 §13.1.2: weak comparison over a list of entity tags, or "*". */
+    static boolean etagMatches(String header, StoredObject object) {
+        String etag = object.etag().toString();
+        int start = 0;
+        while (start < header.length()) {
+            int end = header.indexOf(',', start);
+            if (end < 0) {
+                end = header.length();
+            }
+            String tag = header.substring(start, end).trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private void finish(ChannelHandlerContext ctx, HttpResponse response, @Nullable DefaultFileRegion body,
+                        boolean keepAlive) {
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        }
+        if (body != null && CORK && !corked && ctx.channel() instanceof EpollSocketChannel epoll) {
+            epoll.config().setTcpCork(true);
+            corked = true;
+        }
+        ctx.write(response, ctx.voidPromise());
+        if (body != null) {
+            ctx.write(body, ctx.voidPromise());
+        }
+        if (keepAlive) {
+            ctx.write(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void send(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
+        if (keepAlive) {
+            ctx.write(response, ctx.voidPromise());
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String detail, boolean keepAlive) {
+        send(ctx, Responses.problem(ctx.alloc(), status, detail, node.clock().millis()), keepAlive);
+    }
+
+    private void sendHealth(ChannelHandlerContext ctx, boolean keepAlive) {
+        EdgeAdminState state = node.state();
+        var s = node.stats().snapshot();
+        String json = "{\"status\":\"" + state + "\",\"id\":\"" + node.id() + "\",\"tier\":\"" + node.config().tier()
+                + "\",\"region\":\"" + Responses.escape(node.config().region()) + "\",\"requests\":" + s.requests()
+                + ",\"hitRatio\":" + s.hitRatio() + ",\"storedBytes\":" + s.storedBytes()
+                + ",\"fillsInFlight\":" + s.fillsInFlight() + "}";
+        // DRAINING still serves objects but tells load balancers and steering to send no new clients.
+        HttpResponseStatus status = state == EdgeAdminState.UP ? HttpResponseStatus.OK
+                : HttpResponseStatus.SERVICE_UNAVAILABLE;
+        send(ctx, Responses.full(ctx.alloc(), status, Responses.JSON, json, node.clock().millis()), keepAlive);
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing was read from it
+        }
+    }
+}

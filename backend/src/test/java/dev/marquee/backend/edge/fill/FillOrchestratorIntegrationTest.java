@@ -1,0 +1,89 @@
+package dev.marquee.backend.edge.fill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marquee.backend.edge.EdgeTier;
+import dev.marquee.backend.edge.EdgeUrlSigner;
+import dev.marquee.backend.edge.TitleDemand;
+import dev.marquee.backend.edge.node.EdgeNode;
+import dev.marquee.backend.edge.node.EdgeNodeConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A night on a fast-forwarded clock: nothing is filled in the afternoon, the plan is filled at 03:00, once. */
+class FillOrchestratorIntegrationTest {
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final EdgeUrlSigner SIGNER =
+            new EdgeUrlSigner("fill-test-key-fill-test-key-1234".getBytes(StandardCharsets.US_ASCII));
+    private static final int SEGMENT_BYTES = 10_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fillsThePlannedTitlesDuringTheOffPeakWindowOnce() throws Exception {
+        Path originRoot = dir.resolve("origin");
+        for (String title : List.of("hot", "warm", "cold")) {
+            for (int s = 1; s <= 3; s++) {
+                Path f = originRoot.resolve("titles/%s/720p/seg-%05d.ts".formatted(title, s));
+                Files.createDirectories(f.getParent());
+                Files.write(f, new byte[SEGMENT_BYTES]);
+            }
+        }
+        AtomicReference<Instant> now = new AtomicReference<>(at(14));
+        InstantSource clock = now::get;
+        List<TitleDemand> forecast = List.of(new TitleDemand("hot", 100), new TitleDemand("warm", 10),
+                new TitleDemand("cold", 1));
+        long capacity = 7 * SEGMENT_BYTES; // 90 % of it holds two titles of three segments
+        // Every node runs on the same platform clock (fill URLs are signed by one node and checked by another).
+        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
+             EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-f", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
+                     capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
+             FillOrchestrator fills = new FillOrchestrator(List.of(isp), (region, c) -> forecast,
+                     t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(NEW_YORK), clock,
+                     Long.MAX_VALUE)) {
+            assertThat(fills.tick()).isZero();
+            assertThat(isp.cachedKeys()).isEmpty();
+
+            now.set(at(3));
+            assertThat(fills.tick()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> fills.progress("isp-f").map(FillRunner.Progress::finished)
+                    .orElse(false));
+
+            FillRunner.Progress progress = fills.progress("isp-f").orElseThrow();
+            assertThat(progress.filesDone()).isEqualTo(6);
+            assertThat(progress.bytesDone()).isEqualTo(6L * SEGMENT_BYTES);
+            assertThat(progress.failures()).isZero();
+            assertThat(isp.cachedTitles()).containsExactly("hot", "warm");
+            assertThat(origin.statsSnapshot().hits()).isEqualTo(6);
+
+            now.set(at(4));
+            assertThat(fills.tick()).as("already filled this night").isZero();
+        }
+    }
+
+    private static Instant at(int hour) {
+        return LocalDateTime.of(2026, 11, 26, hour, 0).atZone(NEW_YORK).toInstant();
+    }
+
+    private static List<FillPlanner.OriginObject> objectsOf(Path root, String title) {
+        try (var files = Files.walk(root.resolve("titles").resolve(title))) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> new FillPlanner.OriginObject(root.relativize(f).toString(), f.toFile().length())).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}
