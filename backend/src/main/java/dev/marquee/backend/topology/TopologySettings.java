@@ -40,6 +40,9 @@ public record TopologySettings(
         @DefaultValue("2s") Duration healthCheckInterval,
         @DefaultValue("1s") Duration healthCheckTimeout) {
 
+    /** The service name under which gateways register; the director health-checks them. */
+    public static final String GATEWAY_SERVICE = "gateway";
+
     /** A region and its zones, e.g. {@code us-east-1} with {@code us-east-1a..c}. */
     public record Region(String name, List<String> zones) {
         public Region {

@@ -29,7 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * then the others in configured order. It does not route requests itself; clients go to the gateways it names.
  */
 final class TrafficDirector {
-    static final String GATEWAY_SERVICE = "gateway";
+    static final String GATEWAY_SERVICE = TopologySettings.GATEWAY_SERVICE;
     static final String HEALTH_PATH = "/actuator/health";
 
     private final TopologySettings settings;
