@@ -34,8 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 public final class ControlPlaneBenchmarks {
-    /** The fixed rate. */
-    static final int RATE_PER_SECOND = 1_000;
+    /** The fixed rate; {@code ./marquee bench gateway RATE} overrides it. */
+    static final int DEFAULT_RATE_PER_SECOND = 1_000;
+    /** Instances get a larger pool than the default 8 so the bench measures the gateway, not an instance's queue. */
+    static final int BENCH_INSTANCE_THREADS = 32;
     static final Duration ROUND = Duration.ofSeconds(5);
     static final int ROUNDS = 3;
     static final Duration WARM_UP = Duration.ofSeconds(3);
@@ -55,13 +57,14 @@ public final class ControlPlaneBenchmarks {
         ConfigurableApplicationContext context = SpringApplication.run(MarqueeBackend.class,
                 "--marquee.home=" + home, "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--marquee.gateway.account-per-second=1000000", "--marquee.gateway.account-per-minute=100000000",
-                "--marquee.gateway.address-per-second=1000000", "--marquee.gateway.address-per-minute=100000000");
+                "--marquee.gateway.address-per-second=1000000", "--marquee.gateway.address-per-minute=100000000",
+                "--marquee.topology.instance-max-threads=" + BENCH_INSTANCE_THREADS);
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
             String token = signIn(base, home);
             switch (which) {
-                case "gateway" -> gateway(base, token);
+                case "gateway" -> gateway(base, token, args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_RATE_PER_SECOND);
                 case "failover" -> failover(base, token);
                 default -> throw new IllegalArgumentException("unknown benchmark " + which + ": gateway or failover");
             }
@@ -70,21 +73,21 @@ public final class ControlPlaneBenchmarks {
         }
     }
 
-    private static void gateway(String base, String token) throws Exception {
+    private static void gateway(String base, String token, int rate) throws Exception {
         String gateway = gatewayUrl(base, token, "us-east-1");
         String instance = registryUrl(base, token, "identity-us-east-1a-1");
         URI viaGateway = URI.create(gateway + ApiPaths.PROFILES);
         URI direct = URI.create(instance + ApiPaths.PROFILES);
         System.out.printf("gateway bench: %d req/s, %d interleaved rounds of %d s; GET %s%n",
-                RATE_PER_SECOND, ROUNDS, ROUND.toSeconds(), ApiPaths.PROFILES);
-        run(direct, token, WARM_UP, new Histogram(3));
-        run(viaGateway, token, WARM_UP, new Histogram(3));
+                rate, ROUNDS, ROUND.toSeconds(), ApiPaths.PROFILES);
+        run(direct, token, rate, WARM_UP, new Histogram(3));
+        run(viaGateway, token, rate, WARM_UP, new Histogram(3));
         Histogram directLatency = new Histogram(3);
         Histogram gatewayLatency = new Histogram(3);
         int errors = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            errors += run(direct, token, ROUND, directLatency);
-            errors += run(viaGateway, token, ROUND, gatewayLatency);
+            errors += run(direct, token, rate, ROUND, directLatency);
+            errors += run(viaGateway, token, rate, ROUND, gatewayLatency);
         }
         System.out.printf(Locale.ROOT, "direct : p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%d calls)%n", ms(directLatency, 50),
                 ms(directLatency, 99), directLatency.getMaxValue() / 1e3, directLatency.getTotalCount());
@@ -92,12 +95,15 @@ public final class ControlPlaneBenchmarks {
                 ms(gatewayLatency, 99), gatewayLatency.getMaxValue() / 1e3, gatewayLatency.getTotalCount());
         double added = ms(gatewayLatency, 99) - ms(directLatency, 99);
         System.out.printf(Locale.ROOT, "added p99 by the gateway: %.2f ms (target <= 2 ms) %s; errors: %d%n", added,
-                added <= 2 ? "MET" : "NOT MET", errors);
+                errors == 0 && added <= 2 ? "MET" : errors > 0 ? "NOT MEASURED (errors: the machine could not sustain the rate)" : "NOT MET",
+                errors);
+        System.out.printf(Locale.ROOT, "machine load average while measuring: %s%n",
+                Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     /** Sends at the fixed rate for the duration; records latency in µs from each request's intended start. */
-    private static int run(URI uri, String token, Duration duration, Histogram latency) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / RATE_PER_SECOND;
+    private static int run(URI uri, String token, int rate, Duration duration, Histogram latency) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
         long count = duration.toNanos() / intervalNanos;
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
