@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The L2 replica of one zone, in process: a map with expiry per entry. It can be failed (every call throws, as a
  * memcached node that does not answer) or warming (takes writes, serves no reads, as a new node filling up).
- * Expired entries are dropped when read and by {@link #purgeExpired()}.
+ * Expired entries are dropped when read and swept every {@value #PURGE_EVERY_WRITES} writes.
  */
 final class ZoneReplica {
     enum State { UP, WARMING, FAILED }
@@ -24,6 +24,10 @@ final class ZoneReplica {
 
     private record Entry(byte[] value, Instant expiresAt) {}
 
+    /** Writes between sweeps of expired entries: keys written once and never read again must not pile up. */
+    static final int PURGE_EVERY_WRITES = 1_024;
+
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private final String zone;
     private final InstantSource clock;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -74,6 +78,9 @@ final class ZoneReplica {
     void put(String key, byte[] value, Duration ttl) {
         check();
         entries.put(key, new Entry(value, clock.instant().plus(ttl)));
+        if (writes.incrementAndGet() % PURGE_EVERY_WRITES == 0) {
+            purgeExpired();
+        }
     }
 
     void delete(String key) {

@@ -70,8 +70,4 @@ final class ZonedCaches implements Caches {
     List<ZonedCacheClient> clients() {
         return clients.values().stream().sorted(java.util.Comparator.comparing(c -> c.name() + "@" + c.zone())).toList();
     }
-
-    void purgeExpired() {
-        replicas.values().forEach(ZoneReplica::purgeExpired);
-    }
 }

@@ -44,6 +44,8 @@ public final class ControlPlaneBenchmarks {
     /** How often the failover client tries: a client retrying on error every 50 ms. */
     static final Duration CLIENT_RETRY = Duration.ofMillis(50);
     static final Duration FAILOVER_AT_MOST = Duration.ofSeconds(30);
+    /** Bounds the run when the machine cannot keep up: a call slower than this counts as an error. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -116,7 +118,8 @@ public final class ControlPlaneBenchmarks {
                 }
                 threads.submit(() -> {
                     try {
-                        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                                .header("Authorization", "Bearer " + token)
                                 .header(ControlPaths.CLIENT_ZONE_HEADER, "us-east-1a").build(), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
