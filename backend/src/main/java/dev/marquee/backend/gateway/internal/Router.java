@@ -120,7 +120,9 @@ final class Router {
     private static Map<String, List<String>> headersOf(HttpResponse<byte[]> response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // The gateway's own container writes Date; a second one would make the response ambiguous.
+            if (!NOT_FORWARDED.contains(lower) && !lower.equals("date") && !name.startsWith(":")) {
                 headers.put(name, values);
             }
         });
