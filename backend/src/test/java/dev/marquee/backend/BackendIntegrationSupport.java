@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,14 +21,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"marquee.identity.sign-in-per-address-burst=100000", "spring.main.banner-mode=off"})
 public abstract class BackendIntegrationSupport {
-    protected static final Path HOME = temporaryHome();
+    private static final Path HOME = temporaryHome();
 
     @LocalServerPort
     protected int port;
 
+    /** This context's data directory. */
+    @Value("${marquee.home}")
+    protected Path home;
+
+    /**
+     * Each cached context gets its own data directory under {@link #HOME}, named by
+     * {@code marquee.test.context-name}: two contexts alive at once must not share a database or a search index.
+     */
     @DynamicPropertySource
     static void marqueeHome(DynamicPropertyRegistry registry) {
-        registry.add("marquee.home", HOME::toString);
+        registry.add("marquee.home", () -> HOME + "/${marquee.test.context-name:backend}");
     }
 
     protected TestHttp http() {

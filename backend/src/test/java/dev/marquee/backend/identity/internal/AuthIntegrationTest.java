@@ -94,9 +94,9 @@ class AuthIntegrationTest extends BackendIntegrationSupport {
 
     @Test
     void demoAccountsAreWrittenToAnOwnerOnlyCredentialsFileThatWorks() throws Exception {
-        Path file = HOME.resolve("credentials");
+        Path file = home.resolve("credentials");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("secrets/jwt.key")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("secrets/jwt.key")))).isEqualTo("rw-------");
         Properties credentials = new Properties();
         try (var in = Files.newInputStream(file)) {
             credentials.load(in);

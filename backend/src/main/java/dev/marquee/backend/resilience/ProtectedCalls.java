@@ -1,0 +1,34 @@
+package dev.marquee.backend.resilience;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs calls across instances and modules under protection. Each name gets its own circuit breaker, bulkhead and
+ * time limiter (created on first use with the configured defaults). The decorators nest as
+ * {@code Fallback(Bulkhead(CircuitBreaker(TimeLimiter(call))))}: see {@code docs/decisions/0008-decorator-order.md}.
+ * Retries are the caller's business, because a useful retry goes to another instance, i.e. another name.
+ * Calls block the calling thread (virtual threads make that cheap); thread-safe.
+ */
+public interface ProtectedCalls {
+
+    /**
+     * Runs the asynchronous call and waits for it at most the timeout.
+     *
+     * @throws CallFailedException when it failed, timed out, or was short-circuited or rejected
+     */
+    <T> T call(String name, Supplier<? extends CompletionStage<T>> call);
+
+    /** As {@link #call}, answering with the fallback (given the failure) when the call does not succeed. */
+    default <T> Protected<T> call(String name, Supplier<? extends CompletionStage<T>> call, Function<CallFailedException, T> fallback) {
+        try {
+            return new Protected<>(call(name, call), Outcome.SUCCESS);
+        } catch (CallFailedException failed) {
+            return new Protected<>(fallback.apply(failed), Outcome.FALLBACK_SUCCESS);
+        }
+    }
+
+    /** False while the named breaker is open: a load balancer skips the target instead of wasting an attempt. */
+    boolean isCallPermitted(String name);
+}
