@@ -1,0 +1,165 @@
+package dev.marquee.backend.encoding.internal.ladder;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses a per-title ladder from trial encodes, the Netflix way at small scale: the rate–quality points of every
+ * resolution form a cloud; its upper convex hull (in log bitrate × SSIM dB) is the best quality reachable at each
+ * bitrate. The top rung sits where the hull reaches {@link #TOP_QUALITY_SSIM_DB} (or at the hull's best point if
+ * it never does, or at {@link #MAX_BITS_PER_PIXEL}), the bottom where it reaches {@link #FLOOR_QUALITY_SSIM_DB}
+ * (or at the hull's cheapest point); rungs in between are spaced {@link #RUNG_STEP}× apart in bitrate and each
+ * takes the resolution whose curve is on the hull at that bitrate. Easy content reaches the top quality cheaply,
+ * so it gets fewer rungs at lower bitrates; hard content gets more rungs at higher ones.
+ * Pure: no I/O, no clock.
+ */
+public final class LadderPlanner {
+    /** SSIM 0.99: differences from the master are hard to see at normal viewing distance. */
+    public static final double TOP_QUALITY_SSIM_DB = 20.0;
+    /** SSIM 0.90: below this a rung is not worth watching; the bottom rung aims at least here. */
+    public static final double FLOOR_QUALITY_SSIM_DB = 10.0;
+    /** Bitrate ratio between neighbouring rungs; Apple's HLS authoring spec steps 1.5–2×. */
+    public static final double RUNG_STEP = 2.0;
+    public static final int MAX_RUNGS = 6;
+    /** Ceiling on the top rung: 0.2 bits per pixel per frame is ample for H.264 at these resolutions. */
+    public static final double MAX_BITS_PER_PIXEL = 0.2;
+    /** A rung closer than this ratio to the one above at the same resolution adds nothing and is merged. */
+    static final double MIN_SAME_RESOLUTION_STEP = 1.3;
+    static final double MIN_CRF = 12;
+    static final double MAX_CRF = 51;
+
+    /** Plans the ladder, lowest bitrate first. {@code fps} sizes the bits-per-pixel ceiling. */
+    public List<PlannedRung> plan(List<RateQualityPoint> points, double fps) {
+        if (points.isEmpty()) throw new IllegalArgumentException("no rate-quality points to plan from");
+        List<RateQualityPoint> hull = upperHull(points);
+        Map<Integer, Curve> curves = curves(points);
+        RateQualityPoint largest = points.stream().max(Comparator.comparingInt(p -> p.width() * p.height())).orElseThrow();
+        double ceilingRate = MAX_BITS_PER_PIXEL * largest.width() * largest.height() * fps;
+
+        double hullMin = hull.getFirst().bitrateBps();
+        double hullMax = hull.getLast().bitrateBps();
+        double top = Math.min(Math.min(rateForQuality(hull, TOP_QUALITY_SSIM_DB), hullMax), ceilingRate);
+        double bottom = Math.max(hullMin, rateForQuality(hull, FLOOR_QUALITY_SSIM_DB));
+        bottom = Math.min(bottom, top);
+
+        int count = top / bottom < Math.sqrt(RUNG_STEP) ? 1
+                : Math.min(MAX_RUNGS, 1 + (int) Math.ceil(Math.log(top / bottom) / Math.log(RUNG_STEP) - 1e-9));
+        List<PlannedRung> rungs = new ArrayList<>();
+        int maxHeight = Integer.MAX_VALUE;
+        for (int i = count - 1; i >= 0; i--) {
+            double rate = count == 1 ? top : bottom * Math.pow(top / bottom, (double) i / (count - 1));
+            Curve best = null;
+            double bestQuality = Double.NEGATIVE_INFINITY;
+            for (Curve curve : curves.values()) {
+                if (curve.height > maxHeight || rate < curve.minRate()) continue;
+                double q = curve.qualityAt(rate);
+                if (q > bestQuality) {
+                    bestQuality = q;
+                    best = curve;
+                }
+            }
+            if (best == null) best = curves.values().stream().min(Comparator.comparingInt(c -> c.height)).orElseThrow();
+            maxHeight = best.height;
+            double crf = Math.clamp(best.crfAt(rate), MIN_CRF, MAX_CRF);
+            PlannedRung rung = new PlannedRung(best.width, best.height, crf, Math.round(rate), best.qualityAt(Math.max(rate, best.minRate())));
+            if (!rungs.isEmpty()) {
+                PlannedRung above = rungs.getLast();
+                if (above.height() == rung.height() && above.targetBitrateBps() < rung.targetBitrateBps() * MIN_SAME_RESOLUTION_STEP) continue;
+            }
+            rungs.add(rung);
+        }
+        return rungs.reversed();
+    }
+
+    /** Upper convex hull in (log2 bitrate, SSIM dB), keeping only the part where quality rises with bitrate. */
+    public static List<RateQualityPoint> upperHull(List<RateQualityPoint> points) {
+        List<RateQualityPoint> sorted = points.stream()
+                .sorted(Comparator.comparingDouble(RateQualityPoint::log2Rate).thenComparingDouble(RateQualityPoint::ssimDb))
+                .toList();
+        List<RateQualityPoint> hull = new ArrayList<>();
+        for (RateQualityPoint p : sorted) {
+            while (hull.size() >= 2 && cross(hull.get(hull.size() - 2), hull.getLast(), p) >= 0) {
+                hull.removeLast();
+            }
+            hull.add(p);
+        }
+        // From the best point on, more bits buy nothing: cut the falling tail.
+        int best = 0;
+        for (int i = 1; i < hull.size(); i++) if (hull.get(i).ssimDb() > hull.get(best).ssimDb()) best = i;
+        return List.copyOf(hull.subList(0, best + 1));
+    }
+
+    private static double cross(RateQualityPoint o, RateQualityPoint a, RateQualityPoint b) {
+        return (a.log2Rate() - o.log2Rate()) * (b.ssimDb() - o.ssimDb()) - (a.ssimDb() - o.ssimDb()) * (b.log2Rate() - o.log2Rate());
+    }
+
+    /** The lowest bitrate at which the hull reaches {@code quality}; +∞ if it never does. */
+    static double rateForQuality(List<RateQualityPoint> hull, double quality) {
+        if (hull.getFirst().ssimDb() >= quality) return hull.getFirst().bitrateBps();
+        for (int i = 1; i < hull.size(); i++) {
+            RateQualityPoint a = hull.get(i - 1);
+            RateQualityPoint b = hull.get(i);
+            if (b.ssimDb() >= quality) {
+                double t = (quality - a.ssimDb()) / (b.ssimDb() - a.ssimDb());
+                return Math.pow(2, a.log2Rate() + t * (b.log2Rate() - a.log2Rate()));
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static Map<Integer, Curve> curves(List<RateQualityPoint> points) {
+        Map<Integer, List<RateQualityPoint>> byHeight = points.stream().collect(Collectors.groupingBy(RateQualityPoint::height, TreeMap::new, Collectors.toList()));
+        Map<Integer, Curve> curves = new TreeMap<>();
+        byHeight.forEach((h, list) -> curves.put(h, new Curve(list)));
+        return curves;
+    }
+
+    /** One resolution's rate–quality curve, piecewise linear in log2 bitrate. */
+    private static final class Curve {
+        final int width;
+        final int height;
+        final List<RateQualityPoint> points;
+
+        Curve(List<RateQualityPoint> points) {
+            this.points = points.stream().sorted(Comparator.comparingLong(RateQualityPoint::bitrateBps)).toList();
+            this.width = points.getFirst().width();
+            this.height = points.getFirst().height();
+        }
+
+        double minRate() {
+            return points.getFirst().bitrateBps();
+        }
+
+        /** Quality at {@code rate}; above the measured range, the best measured quality (conservative). */
+        double qualityAt(double rate) {
+            return interpolate(rate, RateQualityPoint::ssimDb, false);
+        }
+
+        /** CRF that should land at {@code rate}, extrapolated linearly in log rate outside the measured range. */
+        double crfAt(double rate) {
+            return interpolate(rate, RateQualityPoint::crf, true);
+        }
+
+        private double interpolate(double rate, java.util.function.ToDoubleFunction<RateQualityPoint> value, boolean extrapolate) {
+            if (points.size() == 1) return value.applyAsDouble(points.getFirst());
+            double x = Math.log(rate) / Math.log(2);
+            int last = points.size() - 1;
+            if (!extrapolate) {
+                if (x <= points.getFirst().log2Rate()) return value.applyAsDouble(points.getFirst());
+                if (x >= points.get(last).log2Rate()) return value.applyAsDouble(points.get(last));
+            }
+            int i = 1;
+            while (i < last && x > points.get(i).log2Rate()) i++;
+            RateQualityPoint a = points.get(i - 1);
+            RateQualityPoint b = points.get(i);
+            double span = b.log2Rate() - a.log2Rate();
+            if (span <= 0) return value.applyAsDouble(b);
+            double t = (x - a.log2Rate()) / span;
+            return value.applyAsDouble(a) + t * (value.applyAsDouble(b) - value.applyAsDouble(a));
+        }
+    }
+}
