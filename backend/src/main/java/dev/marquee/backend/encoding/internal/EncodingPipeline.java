@@ -4,6 +4,7 @@ import dev.marquee.backend.encoding.EncodingCompleted;
 import dev.marquee.backend.encoding.JobState;
 import dev.marquee.backend.encoding.RungReport;
 import dev.marquee.backend.encoding.internal.ComplexityAnalyser.Analysis;
+import dev.marquee.backend.encoding.internal.ladder.LadderPlanner;
 import dev.marquee.backend.encoding.internal.ladder.PlannedRung;
 import dev.marquee.backend.encoding.internal.media.ArtworkGenerator;
 import dev.marquee.backend.encoding.internal.media.HlsPackager;
@@ -151,7 +152,8 @@ final class EncodingPipeline {
             double before = doneWeight;
             String label = plan.height() + "p";
             Path file = work.resolve("rung-" + plan.height() + "-" + plan.targetBitrateBps() + ".ts");
-            double targetDb = plan.predictedSsimDb() - GATE_TOLERANCE_SSIM_DB;
+            // A rung that reaches the planner's top quality passes even if the prediction was higher still.
+            double targetDb = Math.min(plan.predictedSsimDb() - GATE_TOLERANCE_SSIM_DB, LadderPlanner.TOP_QUALITY_SSIM_DB);
 
             d.encoder().rung(source, probe, plan.width(), plan.height(), plan.crf(), plan.targetBitrateBps(), profile.preset(), file,
                     f -> progress.within((before + 0.6 * f * weight) / totalWeight, "encoding " + label));

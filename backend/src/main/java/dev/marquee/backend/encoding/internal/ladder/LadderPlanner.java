@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * Chooses a per-title ladder from trial encodes, the Netflix way at small scale: the rate–quality points of every
  * resolution form a cloud; its upper convex hull (in log bitrate × SSIM dB) is the best quality reachable at each
  * bitrate. The top rung sits where the hull reaches {@link #TOP_QUALITY_SSIM_DB} (or at the hull's best point if
- * it never does, or at {@link #MAX_BITS_PER_PIXEL}), the bottom where it reaches {@link #FLOOR_QUALITY_SSIM_DB}
- * (or at the hull's cheapest point); rungs in between are spaced {@link #RUNG_STEP}× apart in bitrate and each
+ * it never does, or at the {@linkplain #ceilingBps ceiling} for the master's size), the bottom where it reaches {@link #FLOOR_QUALITY_SSIM_DB}
+ * (or at the hull's cheapest point when even the floor is dear), never below {@link #MIN_VIDEO_BITRATE_BPS}; rungs in between are spaced {@link #RUNG_STEP}× apart in bitrate and each
  * takes the resolution whose curve is on the hull at that bitrate. Easy content reaches the top quality cheaply,
  * so it gets fewer rungs at lower bitrates; hard content gets more rungs at higher ones.
  * Pure: no I/O, no clock.
@@ -25,10 +25,19 @@ public final class LadderPlanner {
     /** Bitrate ratio between neighbouring rungs; Apple's HLS authoring spec steps 1.5–2×. */
     public static final double RUNG_STEP = 2.0;
     public static final int MAX_RUNGS = 6;
-    /** Ceiling on the top rung: 0.2 bits per pixel per frame is ample for H.264 at these resolutions. */
-    public static final double MAX_BITS_PER_PIXEL = 0.2;
+    /** Ceiling on the top rung of a 1080p30 title: the top of Apple's HLS authoring ladder is 7.8 Mbit/s. */
+    public static final double MAX_BITRATE_1080P30_BPS = 8_000_000;
+    /** Bitrate needed grows slower than pixel count (bitrate ∝ pixels^0.75 is the usual rule of thumb). */
+    static final double PIXEL_EXPONENT = 0.75;
+    static final double PIXELS_1080P = 1920.0 * 1080;
+    static final double REFERENCE_FPS = 30;
     /** A rung closer than this ratio to the one above at the same resolution adds nothing and is merged. */
     static final double MIN_SAME_RESOLUTION_STEP = 1.3;
+    /**
+     * No rung goes below this much video (unless even the best trial needed less): next to the 128 kbit/s of audio
+     * every rung carries, cheaper video rungs save nothing a viewer would notice.
+     */
+    public static final long MIN_VIDEO_BITRATE_BPS = 64_000;
     static final double MIN_CRF = 12;
     static final double MAX_CRF = 51;
 
@@ -38,13 +47,17 @@ public final class LadderPlanner {
         List<RateQualityPoint> hull = upperHull(points);
         Map<Integer, Curve> curves = curves(points);
         RateQualityPoint largest = points.stream().max(Comparator.comparingInt(p -> p.width() * p.height())).orElseThrow();
-        double ceilingRate = MAX_BITS_PER_PIXEL * largest.width() * largest.height() * fps;
+        double ceilingRate = ceilingBps(largest.width(), largest.height(), fps);
 
         double hullMin = hull.getFirst().bitrateBps();
         double hullMax = hull.getLast().bitrateBps();
-        double top = Math.min(Math.min(rateForQuality(hull, TOP_QUALITY_SSIM_DB), hullMax), ceilingRate);
-        double bottom = Math.max(hullMin, rateForQuality(hull, FLOOR_QUALITY_SSIM_DB));
-        bottom = Math.min(bottom, top);
+        double top = Math.max(rateForQuality(hull, TOP_QUALITY_SSIM_DB), Math.min(MIN_VIDEO_BITRATE_BPS, hullMax));
+        top = Math.min(Math.min(top, hullMax), ceilingRate);
+        // Easy content: the bottom rung sits where the floor quality is reached. Hard content, where even the floor
+        // costs the top rung's bitrate or more: the cheapest point, so that slow networks still get a picture.
+        double floorRate = rateForQuality(hull, FLOOR_QUALITY_SSIM_DB);
+        double bottom = floorRate < top ? Math.max(hullMin, floorRate) : hullMin;
+        bottom = Math.min(Math.max(bottom, MIN_VIDEO_BITRATE_BPS), top);
 
         int count = top / bottom < Math.sqrt(RUNG_STEP) ? 1
                 : Math.min(MAX_RUNGS, 1 + (int) Math.ceil(Math.log(top / bottom) / Math.log(RUNG_STEP) - 1e-9));
@@ -57,7 +70,7 @@ public final class LadderPlanner {
             for (Curve curve : curves.values()) {
                 if (curve.height > maxHeight || rate < curve.minRate()) continue;
                 double q = curve.qualityAt(rate);
-                if (q > bestQuality) {
+                if (q >= bestQuality) { // curves ascend in height: on a tie the larger picture wins
                     bestQuality = q;
                     best = curve;
                 }
@@ -73,6 +86,11 @@ public final class LadderPlanner {
             rungs.add(rung);
         }
         return rungs.reversed();
+    }
+
+    /** The most the top rung may spend at this size and frame rate. */
+    public static double ceilingBps(int width, int height, double fps) {
+        return MAX_BITRATE_1080P30_BPS * Math.pow(width * (double) height / PIXELS_1080P, PIXEL_EXPONENT) * fps / REFERENCE_FPS;
     }
 
     /** Upper convex hull in (log2 bitrate, SSIM dB), keeping only the part where quality rises with bitrate. */

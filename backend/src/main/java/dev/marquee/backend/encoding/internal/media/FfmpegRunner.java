@@ -28,6 +28,7 @@ public final class FfmpegRunner implements AutoCloseable {
     static final int STDERR_LINES_KEPT = 200;
     /** How long a killed process gets to exit before we stop waiting (it has been sent SIGKILL by then). */
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final java.io.File NULL_DEVICE = new java.io.File("/dev/null");
 
     /** One progress report: media time processed so far. */
     public record Progress(Duration outTime, long frame, boolean end) {}
@@ -73,7 +74,7 @@ public final class FfmpegRunner implements AutoCloseable {
 
     private Result run(List<String> command, @Nullable Consumer<Progress> progress) throws IOException, InterruptedException {
         if (closed) throw new IOException("shutting down: not starting " + command.getFirst());
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_DEVICE)).start();
         running.add(process);
         Deque<String> stderr = new ArrayDeque<>();
         List<String> stdout = new ArrayList<>();
