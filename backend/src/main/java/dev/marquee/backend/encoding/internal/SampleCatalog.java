@@ -67,16 +67,7 @@ class SampleCatalog {
         }
     }
 
-    /** A near-lossless H.264 + AAC master, as a studio would deliver a mezzanine file. */
     void generateMaster(SampleTitles.Sample sample, Path master) throws IOException, InterruptedException {
-        int seconds = sample == SampleTitles.LARGE ? 90 : SampleTitles.SECONDS;
-        Path partial = master.resolveSibling(master.getFileName() + ".part");
-        runner.ffmpeg(List.of("-y", "-v", "error",
-                "-f", "lavfi", "-i", sample.video() + ",format=yuv420p",
-                "-f", "lavfi", "-i", sample.audio(),
-                "-t", Integer.toString(seconds), "-map", "0:v", "-map", "1:a",
-                "-c:v", "libx264", "-preset", "ultrafast", "-crf", "12", "-threads", Integer.toString(properties.threads()),
-                "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", "-f", "mp4", partial.toString()), null);
-        Files.move(partial, master, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SampleTitles.generateMaster(runner, sample, master, properties.threads());
     }
 }

@@ -1,6 +1,11 @@
 package dev.marquee.backend.encoding.internal;
 
 import dev.marquee.backend.encoding.TitleMetadataInput;
+import dev.marquee.backend.encoding.internal.media.FfmpegRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -24,7 +29,7 @@ final class SampleTitles {
 
     static final List<Sample> STANDARD = List.of(
             new Sample("still-waters", 1280, 720,
-                    "gradients=s=1280x720:r=25:c0=0x10306a:c1=0x3a8fd8:c2=0x9fd6f2:nb_colors=3:speed=0.008",
+                    "gradients=s=640x360:r=25:c0=0x10306a:c1=0x3a8fd8:c2=0x9fd6f2:nb_colors=3:speed=0.008,scale=1280:720:flags=bicubic",
                     "sine=frequency=174:sample_rate=48000,volume=0.2",
                     meta("Still Waters", "A lake at dawn changes colour so slowly you could miss it. A meditation on light and patience.",
                             List.of("Documentary", "Nature"), 2019, "G", List.of("Maren Holt (narrator)"))),
@@ -51,13 +56,13 @@ final class SampleTitles {
                     meta("Bars and Tone", "Behind the colour bars a small window wanders: someone is trying to get a message out.",
                             List.of("Thriller", "Mystery"), 2020, "PG-13", List.of("Nadia Ferro", "James Oduya"))),
             new Sample("infinite-descent", 640, 360,
-                    "mandelbrot=s=640x360:rate=25:maxiter=256:start_scale=3:end_scale=0.002:end_pts=60:"
-                            + "start_x=-0.743643887037151:start_y=0.131825904205330",
+                    "mandelbrot=s=320x180:rate=25:maxiter=96:start_scale=3:end_scale=0.01:end_pts=40:"
+                            + "start_x=-0.743643887037151:start_y=0.131825904205330,scale=640:360:flags=bicubic",
                     "sine=frequency=55:sample_rate=48000,volume=0.3",
                     meta("Infinite Descent", "A probe falls into the Mandelbrot set and never reaches the bottom.",
                             List.of("Sci-Fi", "Documentary"), 2023, "TV-14", List.of("Iris Calder", "Sven Achebe", "Mei Lund"))),
-            new Sample("static-storm", 1280, 720,
-                    "testsrc2=s=1280x720:r=25,noise=alls=35:allf=t+u,hue=H=2*PI*t/15",
+            new Sample("static-storm", 854, 480,
+                    "testsrc2=s=854x480:r=25,noise=alls=20:allf=t+u,hue=H=2*PI*t/15",
                     "anoisesrc=color=pink:amplitude=0.08:sample_rate=48000",
                     meta("Static Storm", "A storm scrambles every signal in the city; two strangers navigate it by noise alone.",
                             List.of("Thriller", "Action"), 2024, "R", List.of("Cole Varga", "Imani Osei", "Petra Lindqvist"))));
@@ -69,6 +74,22 @@ final class SampleTitles {
             "sine=frequency=65:sample_rate=48000,volume=0.3",
             meta("Deep Zoom", "Ninety seconds into the seahorse valley of the Mandelbrot set, in full HD.",
                     List.of("Sci-Fi", "Documentary"), 2025, "TV-PG", List.of("Iris Calder")));
+
+    /** Visually lossless for these sources while keeping the noisy master near 150 MB. */
+    static final int MASTER_CRF = 16;
+
+    /** Renders a sample's master: a near-lossless H.264 + AAC mezzanine file, written under a temporary name first. */
+    static void generateMaster(FfmpegRunner runner, Sample sample, Path master, int threads) throws IOException, InterruptedException {
+        int seconds = sample == LARGE ? 90 : SECONDS;
+        Path partial = master.resolveSibling(master.getFileName() + ".part");
+        runner.ffmpeg(List.of("-y", "-v", "error",
+                "-f", "lavfi", "-i", sample.video() + ",format=yuv420p",
+                "-f", "lavfi", "-i", sample.audio(),
+                "-t", Integer.toString(seconds), "-map", "0:v", "-map", "1:a",
+                "-c:v", "libx264", "-preset", "ultrafast", "-crf", Integer.toString(MASTER_CRF), "-threads", Integer.toString(threads),
+                "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", "-f", "mp4", partial.toString()), null);
+        Files.move(partial, master, StandardCopyOption.REPLACE_EXISTING);
+    }
 
     private static TitleMetadataInput meta(String title, String synopsis, List<String> genres, int year, String rating, List<String> cast) {
         return new TitleMetadataInput(title, synopsis, genres, year, rating, cast);

@@ -53,6 +53,12 @@ public final class LadderPlanner {
         double hullMax = hull.getLast().bitrateBps();
         double top = Math.max(rateForQuality(hull, TOP_QUALITY_SSIM_DB), Math.min(MIN_VIDEO_BITRATE_BPS, hullMax));
         top = Math.min(Math.min(top, hullMax), ceilingRate);
+        // Full resolution on top whenever the master's own size reaches the top quality within the ceiling: big
+        // screens on good networks get every pixel, even when a smaller picture would score as well for fewer bits.
+        Curve full = curves.get(largest.height());
+        double fullRate = rateForQuality(full.points, TOP_QUALITY_SSIM_DB);
+        boolean fullOnTop = fullRate <= ceilingRate;
+        if (fullOnTop) top = Math.max(top, fullRate);
         // Easy content: the bottom rung sits where the floor quality is reached. Hard content, where even the floor
         // costs the top rung's bitrate or more: the cheapest point, so that slow networks still get a picture.
         double floorRate = rateForQuality(hull, FLOOR_QUALITY_SSIM_DB);
@@ -65,16 +71,7 @@ public final class LadderPlanner {
         int maxHeight = Integer.MAX_VALUE;
         for (int i = count - 1; i >= 0; i--) {
             double rate = count == 1 ? top : bottom * Math.pow(top / bottom, (double) i / (count - 1));
-            Curve best = null;
-            double bestQuality = Double.NEGATIVE_INFINITY;
-            for (Curve curve : curves.values()) {
-                if (curve.height > maxHeight || rate < curve.minRate()) continue;
-                double q = curve.qualityAt(rate);
-                if (q >= bestQuality) { // curves ascend in height: on a tie the larger picture wins
-                    bestQuality = q;
-                    best = curve;
-                }
-            }
+            Curve best = fullOnTop && i == count - 1 ? full : bestCurveAt(curves, rate, maxHeight);
             if (best == null) best = curves.values().stream().min(Comparator.comparingInt(c -> c.height)).orElseThrow();
             maxHeight = best.height;
             double crf = Math.clamp(best.crfAt(rate), MIN_CRF, MAX_CRF);
@@ -86,6 +83,21 @@ public final class LadderPlanner {
             rungs.add(rung);
         }
         return rungs.reversed();
+    }
+
+    /** The curve with the best quality at {@code rate} among those no taller than {@code maxHeight}; null if none reaches down to it. */
+    private static Curve bestCurveAt(Map<Integer, Curve> curves, double rate, int maxHeight) {
+        Curve best = null;
+        double bestQuality = Double.NEGATIVE_INFINITY;
+        for (Curve curve : curves.values()) {
+            if (curve.height > maxHeight || rate < curve.minRate()) continue;
+            double q = curve.qualityAt(rate);
+            if (q >= bestQuality) { // curves ascend in height: on a tie the larger picture wins
+                bestQuality = q;
+                best = curve;
+            }
+        }
+        return best;
     }
 
     /** The most the top rung may spend at this size and frame rate. */

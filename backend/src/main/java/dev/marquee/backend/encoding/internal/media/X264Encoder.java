@@ -48,6 +48,23 @@ public final class X264Encoder {
     }
 
     /**
+     * A video-only encode for benchmarks: capped CRF as {@link #rung} uses when {@code crf} is given, or the classic
+     * fixed-ladder ABR at {@code bitrateBps} (same peak cap and buffer) when it is null.
+     */
+    public void videoOnly(Path source, int width, int height, @org.jspecify.annotations.Nullable Double crf, long bitrateBps,
+            String preset, double fps, Path out) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-y", "-v", "error", "-i", source.toString(),
+                "-vf", scale(width, height) + ",format=yuv420p", "-c:v", "libx264", "-preset", preset, "-profile:v", "high"));
+        if (crf != null) args.addAll(List.of("-crf", fmt(crf)));
+        else args.addAll(List.of("-b:v", Long.toString(bitrateBps)));
+        args.addAll(List.of("-maxrate", Long.toString(Math.round(bitrateBps * MAXRATE_FACTOR)),
+                "-bufsize", Long.toString(Math.round(bitrateBps * BUFSIZE_FACTOR))));
+        args.addAll(gop(fps));
+        args.addAll(List.of("-threads", Integer.toString(threads), "-an", "-f", "h264", out.toString()));
+        runner.ffmpeg(args, null);
+    }
+
+    /**
      * Encodes one rung of the ladder into an MPEG-TS file: capped CRF (quality-driven, peak bounded by
      * {@link #MAXRATE_FACTOR} × target) plus AAC audio.
      */
