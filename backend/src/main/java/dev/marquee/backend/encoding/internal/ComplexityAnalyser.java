@@ -23,8 +23,6 @@ import java.util.function.DoubleConsumer;
 public final class ComplexityAnalyser {
     /** Standard ladder heights the analysis picks from (the master's own height is always a candidate). */
     static final int[] CANDIDATE_HEIGHTS = {144, 240, 360, 480, 720, 1080, 1440, 2160};
-    /** Trial CRFs: from near-transparent to starved, wide enough for the hull to span a whole ladder. */
-    static final double[] TRIAL_CRFS = {20, 27, 34, 41};
 
     /** The analysis's result, stored with the job. */
     public record Analysis(List<RateQualityPoint> points, List<PlannedRung> ladder) {}
@@ -48,10 +46,10 @@ public final class ComplexityAnalyser {
 
         List<int[]> sizes = trialSizes(probe.width(), probe.height(), profile.analysisResolutions());
         List<RateQualityPoint> points = new ArrayList<>();
-        int total = sizes.size() * TRIAL_CRFS.length;
+        int total = sizes.size() * profile.trialCrfs().length;
         int done = 0;
         for (int[] size : sizes) {
-            for (double crf : TRIAL_CRFS) {
+            for (double crf : profile.trialCrfs()) {
                 Path trial = scratch.resolve("trial-" + size[1] + "-" + (int) crf + ".h264");
                 encoder.trial(excerpt, size[0], size[1], crf, profile.preset(), probe.frameRate(), trial);
                 long bitrate = Math.max(1, Math.round(Files.size(trial) * 8 / excerptSeconds));

@@ -46,15 +46,21 @@ public record EncodingProperties(
     public record SampleCatalog(boolean enabled, boolean large, Path directory, String preset,
             Duration analysisExcerpt, int analysisResolutions) {}
 
-    /** Encoding choices of one job. */
-    public record Profile(String name, String preset, Duration analysisExcerpt, int analysisResolutions) {}
+    /** Encoding choices of one job; {@code trialCrfs} are the CRFs of the analysis's trial encodes. */
+    public record Profile(String name, String preset, Duration analysisExcerpt, int analysisResolutions, double[] trialCrfs) {}
+
+    /** Trial CRFs from near-transparent to starved: wide enough for the hull to span a whole ladder. */
+    static final double[] STANDARD_TRIAL_CRFS = {20, 27, 34, 41};
+    /** Three points per resolution still bracket the hull; the sample catalog trades precision for first-start time. */
+    static final double[] SAMPLE_TRIAL_CRFS = {22, 30, 38};
 
     public static final String STANDARD = "standard";
     public static final String SAMPLE = "sample";
 
     public Profile profile(String name) {
         return name.equals(SAMPLE)
-                ? new Profile(SAMPLE, sampleCatalog.preset(), sampleCatalog.analysisExcerpt(), sampleCatalog.analysisResolutions())
-                : new Profile(STANDARD, preset, analysisExcerpt, analysisResolutions);
+                ? new Profile(SAMPLE, sampleCatalog.preset(), sampleCatalog.analysisExcerpt(), sampleCatalog.analysisResolutions(),
+                        SAMPLE_TRIAL_CRFS)
+                : new Profile(STANDARD, preset, analysisExcerpt, analysisResolutions, STANDARD_TRIAL_CRFS);
     }
 }

@@ -78,7 +78,7 @@ public final class LadderBenchmark {
         Path excerpt = work.resolve("excerpt.mkv");
         encoder.extractExcerpt(master, (full.durationSeconds() - seconds) / 2, seconds, excerpt);
         MediaProbe probe = prober.probe(excerpt, f -> { });
-        var profile = new EncodingProperties.Profile("bench", PRESET, EXCERPT, 3);
+        var profile = new EncodingProperties.Profile("bench", PRESET, EXCERPT, 3, EncodingProperties.STANDARD_TRIAL_CRFS);
         Analysis analysis = analyser.analyse(excerpt, probe, profile, work.resolve("analysis"), f -> { });
 
         List<Point> perTitle = new ArrayList<>();

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The key-encryption key (KEK): an AES-256 key in a file readable only by its owner (mode 600, directory 700),
  * created on first use. Wraps content keys with AES-GCM, binding each to its title id as associated data so a
- * wrapped key copied onto another title's row fails to open. See docs/decisions/0003-content-key-storage.md.
+ * wrapped key copied onto another title's row fails to open. See docs/decisions/0401-content-key-storage.md.
  */
 final class KeyEncryptionKey {
     static final int KEK_BYTES = 32;

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The per-title ladder responds to content: trial encodes of real (tiny) masters through ffmpeg. */
 class ComplexityAnalyserIntegrationTest {
-    static final EncodingProperties.Profile FAST = new EncodingProperties.Profile("test", "ultrafast", Duration.ofSeconds(4), 4);
+    static final EncodingProperties.Profile FAST = new EncodingProperties.Profile("test", "ultrafast", Duration.ofSeconds(4), 4,
+            EncodingProperties.STANDARD_TRIAL_CRFS);
 
     final FfmpegRunner runner = new FfmpegRunner("ffmpeg", "ffprobe");
     final X264Encoder encoder = new X264Encoder(runner, 2);

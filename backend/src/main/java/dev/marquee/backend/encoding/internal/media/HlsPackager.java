@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * forced key frames), then each segment is encrypted here with AES-128-CBC (PKCS#7) under the title's content key
  * and a fresh random IV that the media playlist states explicitly ({@code EXT-X-KEY ... IV=0x...} before each
  * segment). Encrypting in Java rather than with ffmpeg's {@code -hls_key_info_file} keeps the key off the disk and
- * gives every segment its own IV (ffmpeg 5.1 writes IV 0 for all). See docs/decisions/0004-hls-encryption.md.
+ * gives every segment its own IV (ffmpeg 5.1 writes IV 0 for all). See docs/decisions/0302-hls-encryption-in-java.md.
  */
 public final class HlsPackager {
     public static final String MEDIA_PLAYLIST = "index.m3u8";
