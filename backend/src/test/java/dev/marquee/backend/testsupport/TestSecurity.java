@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Test-only stand-in for the identity module's security: bearer JWTs (HS256, a test secret) with a {@code roles}
- * claim, {@code /api/ops/**} needs ROLE_SRE, {@code /api/license/**} needs any valid token. Scoped to those paths
+ * claim, {@code /api/ops/**} needs ROLE_SRE, {@code /api/license/**} needs any valid token, {@code /api/auth/**} is
+ * open (tests that need a sign-in endpoint provide a fake one). Scoped to those paths
  * so it never competes with the real configuration for others. The merged code must enforce the same rules.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -42,8 +43,9 @@ public class TestSecurity {
         authorities.setAuthorityPrefix("ROLE_");
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return http.securityMatcher("/api/ops/**", "/api/license/**")
+        return http.securityMatcher("/api/ops/**", "/api/license/**", "/api/auth/**")
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers("/api/ops/**").hasRole("SRE")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter)))
