@@ -51,7 +51,7 @@ public final class ArtworkGenerator {
             String treatment = TREATMENTS[(v - 1) % TREATMENTS.length];
             String poster = "poster-" + v + ".jpg";
             grab(master, at, fill(POSTER_WIDTH, POSTER_HEIGHT) + "," + treatment + "," + band(POSTER_HEIGHT)
-                    + (text ? "," + title(titleFile, 34, POSTER_HEIGHT) : ""), outDirectory.resolve(poster));
+                    + (text ? "," + title(titleFile, posterFontSize(title), POSTER_HEIGHT) : ""), outDirectory.resolve(poster));
             images.add(new Image("poster", v, poster, POSTER_WIDTH, POSTER_HEIGHT));
             String backdrop = "backdrop-" + v + ".jpg";
             double backdropAt = probe.durationSeconds() * GRAB_AT[v % GRAB_AT.length];
@@ -61,6 +61,15 @@ public final class ArtworkGenerator {
         }
         return images;
     }
+
+    /** Large for short titles, smaller for long ones so the title fits the poster's width on one line. */
+    static int posterFontSize(String title) {
+        return Math.clamp(Math.round(POSTER_WIDTH * TITLE_WIDTH_SHARE / (Math.max(1, title.length()) * GLYPH_WIDTH_EM)), 14, 40);
+    }
+
+    /** Share of the poster's width the title may take; average DejaVu Sans Bold glyph width in em. */
+    static final double TITLE_WIDTH_SHARE = 0.9;
+    static final double GLYPH_WIDTH_EM = 0.65;
 
     private void grab(Path master, double atSeconds, String filter, Path out) throws IOException, InterruptedException {
         runner.ffmpeg(List.of("-y", "-v", "error", "-ss", String.format(Locale.ROOT, "%.3f", atSeconds), "-i", master.toString(),
