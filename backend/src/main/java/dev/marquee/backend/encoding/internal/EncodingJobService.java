@@ -63,7 +63,7 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
     private final ExecutorService workers;
     private final Map<UUID, Future<?>> running = new ConcurrentHashMap<>();
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
-    private final Set<UUID> started = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Thread> started = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     EncodingJobService(EncodingPipeline pipeline, JobRepository repository, EncodingProperties properties, FfmpegRunner runner,
@@ -156,8 +156,8 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
     private void execute(UUID jobId) {
         try {
             JobRecord job = repository.find(jobId).orElse(null);
-            if (job == null || job.state().isFinal()) return;
-            started.add(jobId);
+            if (job == null || job.state().isFinal() || shuttingDown) return; // queued at shutdown: resumes next start
+            started.put(jobId, Thread.currentThread());
             if (cancelled.remove(jobId)) {
                 fail(job, "cancelled by operator");
                 return;
@@ -185,6 +185,7 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
         } finally {
             started.remove(jobId);
             running.remove(jobId);
+            runner.resume(Thread.currentThread());
         }
     }
 
@@ -240,8 +241,9 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
         if (job == null || job.state().isFinal()) return false;
         cancelled.add(jobId);
         Future<?> future = running.get(jobId);
-        if (future != null && started.contains(jobId)) {
-            future.cancel(true); // the worker sees the interrupt (its ffmpeg is killed) and fails the job
+        Thread worker = started.get(jobId);
+        if (future != null && worker != null) {
+            runner.stop(worker); // its ffmpeg dies, the pipeline fails, the worker sees the flag and fails the job
         } else {
             if (future != null) future.cancel(false);
             fail(job, "cancelled by operator"); // never started; if it just started, it sees the flag
@@ -266,11 +268,14 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
                 job.createdAt(), job.updatedAt());
     }
 
-    /** Stops the workers and kills their ffmpeg processes; interrupted jobs keep their stage and resume next start. */
+    /**
+     * Stops the workers by killing their ffmpeg processes (no thread interrupts: they could close H2's files);
+     * stopped jobs keep their stage and resume on the next start.
+     */
     @Override
     public void close() {
         shuttingDown = true;
-        workers.shutdownNow();
+        workers.shutdown();
         runner.close();
         try {
             if (!workers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marquee.backend.encoding.EncodingCompleted;
 import dev.marquee.backend.encoding.EncodingJob;
+import dev.marquee.backend.encoding.EncodingJobProgressed;
 import dev.marquee.backend.encoding.JobState;
 import dev.marquee.backend.encoding.RungReport;
 import dev.marquee.backend.license.ContentKeys;
@@ -72,6 +73,7 @@ class EncodingIntegrationTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Recorder {
         final List<EncodingCompleted> completed = new CopyOnWriteArrayList<>();
+        final List<EncodingJobProgressed> progressed = new CopyOnWriteArrayList<>();
 
         @Bean
         Recorder recorder() {
@@ -82,6 +84,11 @@ class EncodingIntegrationTest {
         void on(EncodingCompleted event) {
             completed.add(event);
         }
+
+        @EventListener
+        void on(EncodingJobProgressed event) {
+            progressed.add(event);
+        }
     }
 
     @LocalServerPort int port;
@@ -91,6 +98,7 @@ class EncodingIntegrationTest {
     @Autowired Recorder recorder;
     @Autowired JobRepository repository;
     @Autowired EncodingJobService service;
+    @Autowired dev.marquee.backend.encoding.internal.media.FfmpegRunner runner;
     @TempDir Path dir;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -178,6 +186,11 @@ class EncodingIntegrationTest {
         assertThat(event.renditions()).hasSize((int) passed);
         assertThat(event.artworkKeys()).extracting(EncodingCompleted.Artwork::kind).contains("poster", "backdrop");
         for (var art : event.artworkKeys()) assertThat(origin.get(art.key())).isPresent();
+        // Progress went out as events, stage by stage, percent never going back.
+        var progress = recorder.progressed.stream().filter(e -> e.jobId().equals(job.id())).toList();
+        assertThat(progress).extracting(EncodingJobProgressed::state).containsSubsequence(JobState.QUEUED, JobState.PROBING,
+                JobState.ANALYSING, JobState.ENCODING, JobState.PACKAGING, JobState.PUBLISHING, JobState.COMPLETED);
+        assertThat(progress).extracting(EncodingJobProgressed::percent).isSorted();
 
         // Key delivery: refused without a valid token, 16 bytes with one.
         String keyUrl = "http://127.0.0.1:" + port + ContentKeys.deliveryPath(titleId);
@@ -204,6 +217,24 @@ class EncodingIntegrationTest {
             assertThat(refused.waitFor()).as("ffmpeg without a token: %s", output).isNotZero();
             assertThat(output).contains("Unable to open key file");
         }
+    }
+
+    @Test
+    void cancellingARunningJobKillsItsFfmpegAndFailsIt() throws Exception {
+        Path master = TestMasters.make(dir.resolve("long.mp4"), TestMasters.noisy(320, 180), 20, true);
+        UUID id = submitPath(master, "Cancelled");
+        await().atMost(JOB_TIMEOUT).until(() -> repository.find(id).orElseThrow().state() == JobState.ANALYSING);
+
+        var request = HttpRequest.newBuilder(URI.create(base() + "/api/ops/encoding/jobs/" + id))
+                .header("Authorization", "Bearer " + sre).DELETE().build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+
+        EncodingJob job = awaitEnd(id);
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.failureReason()).isEqualTo("cancelled by operator");
+        assertThat(origin.hasTitle(job.titleId())).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.runningProcesses() == 0);
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(409);
     }
 
     @Test

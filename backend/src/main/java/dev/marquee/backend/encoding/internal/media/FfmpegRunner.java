@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Runs ffmpeg and ffprobe as child processes. ffmpeg runs with {@code -progress pipe:1}: the key=value blocks on
  * its standard output are turned into {@link Progress} callbacks; standard error is kept (its last lines) for error
  * messages and metric summaries. A run that is interrupted kills its process tree and waits for it, so no process
- * outlives its caller; {@link #close()} kills everything still running (application shutdown).
+ * outlives its caller; {@link #stop(Thread)} kills one worker's processes (job cancelled) and {@link #close()}
+ * kills everything still running (application shutdown).
  * Thread-safe; each run blocks its calling thread.
  */
 public final class FfmpegRunner implements AutoCloseable {
@@ -42,7 +44,8 @@ public final class FfmpegRunner implements AutoCloseable {
 
     private final String ffmpeg;
     private final String ffprobe;
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Map<Process, Thread> running = new ConcurrentHashMap<>();
+    private final Set<Thread> stopped = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public FfmpegRunner(String ffmpeg, String ffprobe) {
@@ -73,9 +76,11 @@ public final class FfmpegRunner implements AutoCloseable {
     }
 
     private Result run(List<String> command, @Nullable Consumer<Progress> progress) throws IOException, InterruptedException {
-        if (closed) throw new IOException("shutting down: not starting " + command.getFirst());
+        if (closed) throw new FfmpegException("shutting down: not starting " + command.getFirst());
+        if (stopped.contains(Thread.currentThread())) throw new FfmpegException("stopped: not starting " + command.getFirst());
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_DEVICE)).start();
-        running.add(process);
+        running.put(process, Thread.currentThread());
+        if (closed || stopped.contains(Thread.currentThread())) kill(process); // raced with close() or stop()
         Deque<String> stderr = new ArrayDeque<>();
         List<String> stdout = new ArrayList<>();
         Thread stderrReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), line -> {
@@ -127,10 +132,25 @@ public final class FfmpegRunner implements AutoCloseable {
         return running.size();
     }
 
+    /**
+     * Kills the processes {@code worker} started and refuses to start more for it until {@link #resume(Thread)}:
+     * cancels a job without interrupting its thread (an interrupt can close H2's file channel mid-write).
+     */
+    public void stop(Thread worker) {
+        stopped.add(worker);
+        running.forEach((process, owner) -> {
+            if (owner == worker) kill(process);
+        });
+    }
+
+    public void resume(Thread worker) {
+        stopped.remove(worker);
+    }
+
     @Override
     public void close() {
         closed = true;
-        running.forEach(FfmpegRunner::kill);
+        running.keySet().forEach(FfmpegRunner::kill);
     }
 
     /** Turns ffmpeg's {@code -progress} key=value blocks into {@link Progress} reports. */
