@@ -174,7 +174,7 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
                 if (cancelled.remove(jobId)) fail(job, "cancelled by operator");
                 else if (shuttingDown) log.info("Encoding job {} stopped by shutdown at {}; it resumes on the next start", jobId, progress.state());
                 else fail(job, "interrupted");
-            } catch (Exception e) {
+            } catch (Exception | Error e) { // an Error too: a job must never be left running with no worker
                 if (cancelled.remove(jobId)) fail(job, "cancelled by operator");
                 else if (shuttingDown) log.info("Encoding job {} stopped by shutdown at {}; it resumes on the next start", jobId, progress.state());
                 else {
