@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 
 /**
- * Measures how hard a master is to encode: trial encodes of an excerpt from its middle at a few resolutions and
+ * Measures how hard a master is to encode: trial encodes of an excerpt (chunks from the start, middle and end) at a few resolutions and
  * CRFs, each scored (SSIM, PSNR) against the excerpt at the master's resolution, then the {@link LadderPlanner}
  * picks the ladder from the points' convex hull.
  */
@@ -40,9 +40,8 @@ public final class ComplexityAnalyser {
             throws IOException, InterruptedException {
         Files.createDirectories(scratch);
         double excerptSeconds = Math.min(profile.analysisExcerpt().toMillis() / 1000.0, probe.durationSeconds());
-        double start = Math.max(0, (probe.durationSeconds() - excerptSeconds) / 2);
         Path excerpt = scratch.resolve("excerpt.mkv");
-        encoder.extractExcerpt(master, start, excerptSeconds, excerpt);
+        encoder.extractExcerpt(master, probe.durationSeconds(), excerptSeconds, excerpt);
 
         List<int[]> sizes = trialSizes(probe.width(), probe.height(), profile.analysisResolutions());
         List<RateQualityPoint> points = new ArrayList<>();

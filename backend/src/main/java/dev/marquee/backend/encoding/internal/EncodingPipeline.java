@@ -39,10 +39,10 @@ final class EncodingPipeline {
     private static final Logger log = LoggerFactory.getLogger(EncodingPipeline.class);
     /** The planner predicts from a short excerpt; a whole title may be this much harder before a rung fails. */
     static final double GATE_TOLERANCE_SSIM_DB = 2.0;
-    /** A failed rung is encoded once more this many CRF steps better (≈ +50 % bits in x264)… */
-    static final double REENCODE_CRF_STEP = 4;
-    /** …with its bitrate cap raised by this factor. */
-    static final double REENCODE_RATE_FACTOR = 1.6;
+    /** A failed rung is encoded once more this many CRF steps better (≈ twice the bits in x264)… */
+    static final double REENCODE_CRF_STEP = 6;
+    /** …with its bitrate cap raised by this factor, since hard scenes the excerpt missed are usually cap-limited. */
+    static final double REENCODE_RATE_FACTOR = 2.5;
     static final String QUALITY_METRIC = "SSIM";
 
     record Dependencies(EncodingProperties properties, Prober prober, ComplexityAnalyser analyser, X264Encoder encoder,
@@ -92,7 +92,10 @@ final class EncodingPipeline {
             List<EncodedRung> rungs = encodeAndGate(source, probe, analysis.ladder(), profile, work, progress);
             d.repository().saveReport(job.id(), d.json().writeValueAsString(rungs.stream().map(EncodedRung::report).toList()));
             List<EncodedRung> passed = rungs.stream().filter(r -> !r.report().outcome().equals(RungReport.DROPPED)).toList();
-            if (passed.isEmpty()) throw new IOException("no rung passed the quality gate");
+            if (passed.isEmpty()) {
+                throw new IOException("no rung passed the quality gate: " + rungs.stream().map(r -> String.format(java.util.Locale.ROOT,
+                        "%dp SSIM %.4f < target %.4f", r.report().height(), r.report().ssim(), r.report().targetSsim())).toList());
+            }
 
             progress.stage(JobState.PACKAGING, "segmenting and encrypting " + passed.size() + " rungs");
             String keyUri = d.keyUriBase().get() + ContentKeys.deliveryPath(job.titleId());

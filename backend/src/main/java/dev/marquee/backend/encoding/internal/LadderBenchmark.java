@@ -76,7 +76,7 @@ public final class LadderBenchmark {
         MediaProbe full = prober.probe(master, f -> { });
         double seconds = Math.min(EXCERPT.toMillis() / 1000.0, full.durationSeconds());
         Path excerpt = work.resolve("excerpt.mkv");
-        encoder.extractExcerpt(master, (full.durationSeconds() - seconds) / 2, seconds, excerpt);
+        encoder.extractExcerpt(master, full.durationSeconds(), seconds, excerpt);
         MediaProbe probe = prober.probe(excerpt, f -> { });
         var profile = new EncodingProperties.Profile("bench", PRESET, EXCERPT, 3, EncodingProperties.STANDARD_TRIAL_CRFS);
         Analysis analysis = analyser.analyse(excerpt, probe, profile, work.resolve("analysis"), f -> { });

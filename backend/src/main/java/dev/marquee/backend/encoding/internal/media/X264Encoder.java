@@ -30,10 +30,25 @@ public final class X264Encoder {
         this.threads = threads;
     }
 
-    /** Copies {@code [start, start+seconds)} of the master's video losslessly (x264 qp 0) for trial encodes. */
-    public void extractExcerpt(Path master, double startSeconds, double seconds, Path out) throws IOException, InterruptedException {
-        runner.ffmpeg(List.of("-y", "-v", "error", "-ss", fmt(startSeconds), "-t", fmt(seconds), "-i", master.toString(),
-                "-map", "0:v:0", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p",
+    /** Excerpts are taken in this many chunks spread over the title, so one easy or hard scene does not decide alone. */
+    public static final int EXCERPT_CHUNKS = 3;
+
+    /**
+     * Copies {@code seconds} of the master's video losslessly (x264 qp 0) for trial encodes: {@link #EXCERPT_CHUNKS}
+     * equal chunks centred at 1/6, 1/2 and 5/6 of the duration, joined.
+     */
+    public void extractExcerpt(Path master, double durationSeconds, double seconds, Path out) throws IOException, InterruptedException {
+        double chunk = seconds / EXCERPT_CHUNKS;
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < EXCERPT_CHUNKS; i++) {
+            double centre = durationSeconds * (2 * i + 1) / (2.0 * EXCERPT_CHUNKS);
+            double start = Math.clamp(centre - chunk / 2, 0, Math.max(0, durationSeconds - chunk));
+            if (i > 0) select.append('+');
+            select.append("between(t,").append(fmt(start)).append(',').append(fmt(start + chunk)).append(')');
+        }
+        runner.ffmpeg(List.of("-y", "-v", "error", "-i", master.toString(), "-map", "0:v:0",
+                "-vf", "select='" + select + "',setpts=N/FRAME_RATE/TB", "-fps_mode", "passthrough",
+                "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p",
                 "-threads", Integer.toString(threads), "-an", out.toString()), null);
     }
 
