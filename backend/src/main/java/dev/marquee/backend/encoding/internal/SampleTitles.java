@@ -56,8 +56,7 @@ final class SampleTitles {
                     meta("Bars and Tone", "Behind the colour bars a small window wanders: someone is trying to get a message out.",
                             List.of("Thriller", "Mystery"), 2020, "PG-13", List.of("Nadia Ferro", "James Oduya"))),
             new Sample("infinite-descent", 640, 360,
-                    "mandelbrot=s=320x180:rate=25:maxiter=96:start_scale=3:end_scale=0.01:end_pts=40:"
-                            + "start_x=-0.743643887037151:start_y=0.131825904205330,scale=640:360:flags=bicubic",
+                    "mandelbrot=s=320x180:rate=25:maxiter=128:end_pts=150,scale=640:360:flags=bicubic",
                     "sine=frequency=55:sample_rate=48000,volume=0.3",
                     meta("Infinite Descent", "A probe falls into the Mandelbrot set and never reaches the bottom.",
                             List.of("Sci-Fi", "Documentary"), 2023, "TV-14", List.of("Iris Calder", "Sven Achebe", "Mei Lund"))),
@@ -69,8 +68,7 @@ final class SampleTitles {
 
     /** Opt-in ({@code marquee.encoding.sample-catalog.large}): a 1080p fractal zoom. */
     static final Sample LARGE = new Sample("deep-zoom-1080p", 1920, 1080,
-            "mandelbrot=s=1920x1080:rate=25:maxiter=512:start_scale=3:end_scale=0.0005:end_pts=90:"
-                    + "start_x=-0.743643887037151:start_y=0.131825904205330",
+            "mandelbrot=s=960x540:rate=25:maxiter=256:end_pts=300,scale=1920:1080:flags=bicubic",
             "sine=frequency=65:sample_rate=48000,volume=0.3",
             meta("Deep Zoom", "Ninety seconds into the seahorse valley of the Mandelbrot set, in full HD.",
                     List.of("Sci-Fi", "Documentary"), 2025, "TV-PG", List.of("Iris Calder")));
