@@ -140,6 +140,7 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
 
     /** Resumes or fails every job a previous run of the backend left unfinished. Called once at start-up. */
     void recover() {
+        deleteAbandonedUploads();
         for (JobRecord job : repository.unfinished()) {
             if (job.attempts() >= MAX_ATTEMPTS) {
                 fail(job, "interrupted by restart " + job.attempts() + " times; giving up");
@@ -150,6 +151,16 @@ public final class EncodingJobService implements EncodingManagement, AutoCloseab
                 repository.progress(job.id(), job.state(), job.percent(), "resuming after restart", null, clock.instant());
                 enqueue(job.id());
             }
+        }
+    }
+
+    /** Uploads cut off mid-transfer by a stop ({@code upload-*.part}) belong to no job. */
+    private void deleteAbandonedUploads() {
+        if (!Files.isDirectory(properties.uploadDirectory())) return;
+        try (var files = Files.newDirectoryStream(properties.uploadDirectory(), "upload-*.part")) {
+            for (Path file : files) Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Encoding: could not clean abandoned uploads in {}: {}", properties.uploadDirectory(), e.toString());
         }
     }
 

@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class JobProgress {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobProgress.class);
-    /** Share of the whole job each stage takes, [start, end) in percent, from measured sample runs. */
+    /** Rough share of a job's time each stage takes, [start, end) in percent, as seen on the sample titles. */
     static final Map<JobState, double[]> STAGE_RANGES = Map.of(
             JobState.QUEUED, new double[] {0, 0},
             JobState.PROBING, new double[] {0, 5},

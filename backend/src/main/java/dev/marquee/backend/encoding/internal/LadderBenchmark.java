@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * exactly as the encoder does (capped CRF). Both use the same preset and GOP, video only, on an excerpt of each
  * title, scored with SSIM against the excerpt at the master's size. The figure is a BD-rate: the mean difference in
  * log bitrate between the two rate–quality curves over the quality range both cover (SSIM dB), as a saving.
- * Where the ranges do not overlap it falls back to bits at matched quality: the reference's bitrate at the per-title
- * top rung's quality, and says so. A plain main: no Spring context.
+ * Where that is impossible (one-point curves, quality ranges that do not overlap) it falls back to bits at matched
+ * quality (see {@link #matchedQualitySaving}), and says so. A plain main: no Spring context.
  */
 public final class LadderBenchmark {
     /** Apple HLS authoring specification, H.264 16:9 ladder up to 720p: {height, kbit/s}. */
@@ -96,7 +96,7 @@ public final class LadderBenchmark {
         }
         double bd = bdRateSaving(perTitle, reference);
         if (!Double.isNaN(bd)) return new Result(title, perTitle, reference, bd, "BD-rate");
-        return new Result(title, perTitle, reference, matchedQualitySaving(perTitle, reference), "matched top-rung quality");
+        return new Result(title, perTitle, reference, matchedQualitySaving(perTitle, reference), "bits at matched quality");
     }
 
     private static Point encode(X264Encoder encoder, QualityMeter meter, Path excerpt, MediaProbe probe, int width, int height,
@@ -128,15 +128,19 @@ public final class LadderBenchmark {
         return 1 - Math.pow(2, sum / (steps + 1));
     }
 
-    /** Reference bitrate needed for the per-title top rung's quality (its cheapest rung if that already does better). */
+    /**
+     * Bits at matched quality when a BD-rate is impossible (a curve of one point, or quality ranges that do not
+     * overlap): each side's bitrate for at least the quality the other reaches, interpolated where it can be.
+     * Per-title tops out below the reference's cheapest rung: per-title top vs that rung. Per-title's cheapest rung
+     * already beats the reference's best: that rung vs the reference's top.
+     */
     static double matchedQualitySaving(List<Point> test, List<Point> reference) {
-        Point top = envelope(test).getLast();
+        List<Point> a = envelope(test);
         List<Point> b = envelope(reference);
-        double needed;
-        if (top.ssimDb() <= b.getFirst().ssimDb()) needed = b.getFirst().bitrateBps();
-        else if (top.ssimDb() >= b.getLast().ssimDb()) needed = b.getLast().bitrateBps();
-        else needed = Math.pow(2, log2RateAt(b, top.ssimDb()));
-        return 1 - top.bitrateBps() / needed;
+        if (a.getLast().ssimDb() <= b.getFirst().ssimDb()) return 1 - (double) a.getLast().bitrateBps() / b.getFirst().bitrateBps();
+        if (a.getFirst().ssimDb() >= b.getLast().ssimDb()) return 1 - (double) a.getFirst().bitrateBps() / b.getLast().bitrateBps();
+        if (a.size() == 1) return 1 - a.getFirst().bitrateBps() / Math.pow(2, log2RateAt(b, a.getFirst().ssimDb()));
+        return 1 - Math.pow(2, log2RateAt(a, b.getFirst().ssimDb())) / b.getFirst().bitrateBps();
     }
 
     private static List<Point> envelope(List<Point> points) {
