@@ -129,14 +129,16 @@ public final class TitleDetailViewModel {
         return title.card().year() + " · " + title.card().maturityRating() + " · " + length;
     }
 
-    /** One line per rung, highest first: "1080p · 5.80 Mbit/s · VMAF 94.1 · avc1.640028". */
+    /** One line per rung, highest first: "1080p · 1920x1080 · 5.80 Mbit/s · VMAF 94.1". */
     public static List<String> ladderSummary(TitleDetail title) {
         return title.renditions().reversed().stream().map(TitleDetailViewModel::rung).toList();
     }
 
     static String rung(RenditionView r) {
-        return String.format(Locale.ROOT, "%dp · %dx%d · %.2f Mbit/s · %s %.1f",
-                r.height(), r.width(), r.height(), r.bitrateBps() / 1e6, r.qualityMetric(), r.qualityScore());
+        // SSIM lives in 0–1 where the third decimal matters; VMAF in 0–100 where one decimal is plenty.
+        String score = String.format(Locale.ROOT, r.qualityScore() <= 1 ? "%.3f" : "%.1f", r.qualityScore());
+        return String.format(Locale.ROOT, "%dp · %dx%d · %.2f Mbit/s · %s %s",
+                r.height(), r.width(), r.height(), r.bitrateBps() / 1e6, r.qualityMetric(), score);
     }
 
     /** m:ss, or h:mm:ss from an hour up. */

@@ -40,7 +40,8 @@ class PlayerViewTest {
         server.setDispatcher(new FakeBackend());
         server.start(InetAddress.getLoopbackAddress(), 0);
         BackendClient client = new BackendClient(server.url("/").toString(), InstantSource.system());
-        PlayerViewModel model = new PlayerViewModel(client, background, Platform::runLater);
+        PlayerViewModel model = new PlayerViewModel(
+                client, client, new UnavailablePlaybackLauncher(), Scheduler.fx(), background, Platform::runLater);
         Scene scene = new Scene(new PlayerShell(model, client.baseUrl()).root(), 1000, 700);
         scene.getStylesheets().setAll(PlayerApp.styleSheets());
         stage.setScene(scene);
