@@ -94,16 +94,22 @@ public final class HomeView {
         root.getChildren().addAll(main, titleLayer, playbackLayer);
         root.setId("home");
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        root.addEventFilter(KeyEvent.KEY_TYPED, this::shortcut);
         showRows();
     }
 
-    /** "/" anywhere but in a text field, or Ctrl+F, puts the caret in the search field. */
+    /**
+     * "/" typed anywhere but in a text field, or Ctrl+F, puts the caret in the search field. The slash is taken
+     * from the KEY_TYPED event so that the character does not land in the field that just got the focus.
+     */
     private void shortcut(KeyEvent e) {
         if (model.playbackProperty().get() != null) {
             return; // the playback screen has its own keys
         }
-        boolean slash = "/".equals(e.getText()) && !(e.getTarget() instanceof TextInputControl);
-        if (slash || (e.isShortcutDown() && e.getCode() == KeyCode.F)) {
+        boolean slash = e.getEventType() == KeyEvent.KEY_TYPED && "/".equals(e.getCharacter())
+                && !(e.getTarget() instanceof TextInputControl);
+        boolean ctrlF = e.getEventType() == KeyEvent.KEY_PRESSED && e.isShortcutDown() && e.getCode() == KeyCode.F;
+        if (slash || ctrlF) {
             model.closeTitle();
             searchBar.focus();
             e.consume();
@@ -156,6 +162,8 @@ public final class HomeView {
 
     private void showRows() {
         rowsBox.getChildren().setAll(model.rows().stream().map(this::row).toList());
+        // Keyboard browsing starts on the first poster, so that "/" and the arrows work at once.
+        rowsBox.lookupAll(".poster-card").stream().findFirst().ifPresent(Node::requestFocus);
     }
 
     private Node row(HomeRowModel row) {
@@ -182,9 +190,14 @@ public final class HomeView {
             cards.getChildren().add(button);
         }
         VBox box = new VBox(10, label, strip);
-        box.setId("row-" + row.id());
+        box.setId(rowId(row.id()));
         box.getStyleClass().add("home-row");
         return box;
+    }
+
+    /** The node id of a row: the backend's id made safe for CSS lookups ("genre:drama" → "row-genre-drama"). */
+    static String rowId(String id) {
+        return "row-" + id.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     /** Scrolls a row sideways so that the card that took the keyboard focus is fully visible. */
