@@ -163,7 +163,9 @@ public final class HomeView {
     private void showRows() {
         rowsBox.getChildren().setAll(model.rows().stream().map(this::row).toList());
         // Keyboard browsing starts on the first poster, so that "/" and the arrows work at once.
-        rowsBox.lookupAll(".poster-card").stream().findFirst().ifPresent(Node::requestFocus);
+        // After layout: a node that is not yet shown cannot take the focus.
+        javafx.application.Platform.runLater(() ->
+                rowsBox.lookupAll(".poster-card").stream().findFirst().ifPresent(Node::requestFocus));
     }
 
     private Node row(HomeRowModel row) {

@@ -48,8 +48,10 @@ public final class SearchViewModel {
     private final Executor background;
     private final Executor ui;
     private final Consumer<ApiError> onFailure;
-    /** Bumped by every keystroke, submit and close: answers to an older number are stale. */
+    /** Bumped by every keystroke, submit and dismissal: suggestions answering an older number are stale. */
     private long generation;
+    /** Bumped by every submit and close: results answering an older number are stale. Typing does not touch it. */
+    private long resultsGeneration;
     private Scheduler.@Nullable Cancellable pending;
 
     public SearchViewModel(CatalogApi catalog, boolean kids, Scheduler scheduler, Executor background, Executor ui,
@@ -92,7 +94,8 @@ public final class SearchViewModel {
     /** Enter in the search field: the full results for what is typed, as a grid. */
     public void submit() {
         String q = query.get().strip();
-        long asked = ++generation;
+        generation++;
+        long asked = ++resultsGeneration;
         cancelPending();
         suggestions.clear();
         if (q.isEmpty()) {
@@ -107,14 +110,14 @@ public final class SearchViewModel {
             try {
                 SearchResults answer = catalog.search(q, kids);
                 ui.execute(() -> {
-                    if (asked == generation) {
+                    if (asked == resultsGeneration) {
                         results.setAll(answer.hits());
                         resultsState.set(answer.hits().isEmpty() ? LoadState.EMPTY : LoadState.READY);
                     }
                 });
             } catch (ApiException e) {
                 ui.execute(() -> {
-                    if (asked == generation) {
+                    if (asked == resultsGeneration) {
                         error.set(e.error().message());
                         resultsState.set(LoadState.FAILED);
                     }
@@ -133,6 +136,7 @@ public final class SearchViewModel {
 
     /** Back from the results to the rows; the query is cleared. */
     public void close() {
+        resultsGeneration++;
         dismissSuggestions();
         showingResults.set(false);
         results.clear();

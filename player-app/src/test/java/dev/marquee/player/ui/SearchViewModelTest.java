@@ -106,4 +106,30 @@ class SearchViewModelTest {
         assertThat(search.queryProperty().get()).isEmpty();
         assertThat(search.results()).isEmpty();
     }
+
+    @Test
+    void typingAgainAfterEnterStillShowsTheResultsOfThatEnter() {
+        search.queryProperty().set("star");
+        search.submit();
+        search.queryProperty().set("starf"); // the viewer refines while the results are on their way
+
+        network.runAll();
+
+        assertThat(search.resultsStateProperty().get()).isEqualTo(LoadState.READY);
+        assertThat(search.results()).extracting(SearchHit::title).containsExactly("Starfall", "Starlight Express");
+    }
+
+    @Test
+    void aSlowEarlierSearchNeverOverwritesTheResultsOfALaterEnter() {
+        search.queryProperty().set("star");
+        search.submit();
+        search.queryProperty().set("night");
+        search.submit();
+
+        network.run(1); // "night" answers first
+        network.run(0); // then the stale "star"
+
+        assertThat(search.results()).extracting(SearchHit::title).containsExactly("Night Shift");
+        assertThat(search.resultsHeadingProperty().get()).isEqualTo("Results for “night”");
+    }
 }
