@@ -22,6 +22,8 @@ final class TitleDetailView {
     /** Backdrops are requested at this width; the view scales them to the window. */
     private static final double BACKDROP_WIDTH = 1280;
     private static final double BACKDROP_HEIGHT = 720;
+    /** Dimmed enough that white text over its left part stays readable with the shade's help. */
+    private static final double BACKDROP_OPACITY = 0.8;
     /** The text column stays a readable measure even in a wide window. */
     private static final double TEXT_WIDTH = 620;
 
@@ -44,7 +46,7 @@ final class TitleDetailView {
 
         backdrop.setPreserveRatio(true);
         backdrop.fitWidthProperty().bind(root.widthProperty());
-        backdrop.setOpacity(0.55);
+        backdrop.setOpacity(BACKDROP_OPACITY);
         StackPane.setAlignment(backdrop, Pos.TOP_RIGHT);
         Region shade = new Region();
         shade.getStyleClass().add("backdrop-shade");

@@ -82,7 +82,7 @@ public final class ScreensDemo extends Application {
     private static void script(HomeViewModel home, String step) {
         switch (step) {
             case "search" -> {
-                home.search().queryProperty().set("s");
+                home.search().queryProperty().set("drama");
                 home.search().submit();
                 home.search().queryProperty().set("sta"); // leaves the typeahead open over the results
             }
@@ -92,7 +92,11 @@ public final class ScreensDemo extends Application {
                 PauseTransition loaded = new PauseTransition(SETTLE);
                 loaded.setOnFinished(e -> {
                     home.detailProperty().get().playPrimary();
-                    home.playbackProperty().get().execute(PlaybackViewModel.Command.TOGGLE_STATS);
+                    PlaybackViewModel playing = home.playbackProperty().get();
+                    playing.execute(PlaybackViewModel.Command.TOGGLE_STATS);
+                    PauseTransition played = new PauseTransition(SETTLE);
+                    played.setOnFinished(p -> playing.execute(PlaybackViewModel.Command.TOGGLE_PLAY)); // paused: controls stay
+                    played.play();
                 });
                 loaded.play();
             }
