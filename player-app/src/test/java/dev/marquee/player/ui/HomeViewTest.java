@@ -66,7 +66,7 @@ class HomeViewTest {
 
     @Test
     void showsRowsOfPostersWithTheirArtwork(FxRobot robot) {
-        await().atMost(PATIENCE).until(() -> robot.lookup("#row-new").tryQuery().isPresent());
+        await().atMost(PATIENCE).until(() -> robot.lookup("#row-new").lookup("#title-" + STARFALL).tryQuery().isPresent());
 
         assertThat(robot.lookup("#row-genre-thriller").tryQuery()).isPresent();
         Node card = robot.lookup("#row-new").lookup("#title-" + STARFALL).query();
@@ -91,7 +91,7 @@ class HomeViewTest {
 
     @Test
     void clickingAPosterOpensTheTitlePageAndPlaySaysWhyItCannot(FxRobot robot) {
-        await().atMost(PATIENCE).until(() -> robot.lookup("#row-new").tryQuery().isPresent());
+        await().atMost(PATIENCE).until(() -> robot.lookup("#row-new").lookup("#title-" + STARFALL).tryQuery().isPresent());
 
         robot.clickOn(robot.lookup("#row-new").lookup("#title-" + STARFALL).queryButton());
 

@@ -87,6 +87,7 @@ class PlayerViewTest {
 
         await().atMost(PATIENCE).until(() -> robot.lookup("#home").tryQuery().isPresent());
         assertThat(robot.lookup("#profile-name").queryAs(Label.class).getText()).isEqualTo("Sam");
+        await().atMost(PATIENCE).until(() -> visible(robot, "#home-empty")); // the fake catalog has no titles
         assertThat(robot.lookup("No titles yet").tryQuery()).isPresent();
     }
 
