@@ -3,6 +3,8 @@ package dev.marquee.player;
 import dev.marquee.player.api.BackendClient;
 import dev.marquee.player.ui.PlayerShell;
 import dev.marquee.player.ui.PlayerViewModel;
+import dev.marquee.player.ui.Scheduler;
+import dev.marquee.player.ui.UnavailablePlaybackLauncher;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +31,8 @@ public final class PlayerApp extends Application {
     @Override
     public void start(Stage stage) {
         BackendClient client = BackendClient.fromSystemProperties();
-        PlayerViewModel model = new PlayerViewModel(client, background, Platform::runLater);
+        PlayerViewModel model = new PlayerViewModel(
+                client, client, new UnavailablePlaybackLauncher(), Scheduler.fx(), background, Platform::runLater);
         Scene scene = new Scene(new PlayerShell(model, client.baseUrl()).root(), WIDTH, HEIGHT);
         scene.getStylesheets().setAll(styleSheets());
         stage.setTitle("Marquee");

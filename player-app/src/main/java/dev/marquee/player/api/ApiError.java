@@ -52,6 +52,22 @@ public sealed interface ApiError {
         }
     }
 
+    /** 404 on a signed-in call: what was asked for (a title, mostly) is not there any more. */
+    record NotFound(Problem problem) implements ApiError {
+        @Override
+        public String message() {
+            return "This title is no longer available.";
+        }
+    }
+
+    /** 5xx: the backend is up but failing; trying again later may work. */
+    record ServerFailure(int status) implements ApiError {
+        @Override
+        public String message() {
+            return "Marquee is having trouble right now (HTTP " + status + "). Try again in a moment.";
+        }
+    }
+
     /** Any other problem detail the backend answered with. */
     record Rejected(Problem problem) implements ApiError {
         @Override

@@ -2,17 +2,24 @@ package dev.marquee.player.api;
 
 import dev.marquee.model.ApiPaths;
 import dev.marquee.model.Problem;
+import dev.marquee.model.catalog.CatalogPaths;
+import dev.marquee.model.catalog.HomeRows;
+import dev.marquee.model.catalog.TitleDetail;
 import dev.marquee.model.identity.AccountView;
 import dev.marquee.model.identity.ProfileView;
 import dev.marquee.model.identity.RefreshRequest;
 import dev.marquee.model.identity.SelectProfileRequest;
 import dev.marquee.model.identity.SignInRequest;
 import dev.marquee.model.identity.TokenResponse;
+import dev.marquee.model.search.SearchPaths;
+import dev.marquee.model.search.SearchResults;
+import dev.marquee.model.search.Suggestions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.HttpUrl;
@@ -28,11 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The player's HTTP client for the Marquee backend: sign-in, refresh, profiles and sign-out over the
- * shared-model records. Tokens stay in memory ({@link Session}); the access token is refreshed ahead of its
+ * shared-model records, and the catalog and search reads of the browsing screens. Tokens stay in memory ({@link Session}); the access token is refreshed ahead of its
  * expiry by {@link BearerInterceptor} and once more on a 401 by {@link RefreshAuthenticator}.
  * It does not retry anything else: a failure becomes an {@link ApiException} for the screen to show.
  */
-public final class BackendClient implements IdentityApi, BearerInterceptor.Tokens {
+public final class BackendClient implements IdentityApi, CatalogApi, BearerInterceptor.Tokens {
     public static final String BASE_URL_PROPERTY = "marquee.backend";
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
     /** Refresh this long before expiry so that no request leaves with a token that dies in flight. */
@@ -122,6 +129,49 @@ public final class BackendClient implements IdentityApi, BearerInterceptor.Token
         } catch (ApiException ignored) {
             // Signed out locally either way; an unrevoked refresh token still expires on its own.
         }
+    }
+
+    @Override
+    public HomeRows rows(boolean kids) {
+        return get(baseUrl.resolve(CatalogPaths.ROWS), kids, HomeRows.class);
+    }
+
+    @Override
+    public TitleDetail title(UUID titleId, boolean kids) {
+        return get(baseUrl.resolve(CatalogPaths.TITLE.replace("{titleId}", titleId.toString())), kids, TitleDetail.class);
+    }
+
+    @Override
+    public Suggestions suggest(String query, boolean kids) {
+        return get(searchUrl(SearchPaths.SUGGEST, query, SearchPaths.DEFAULT_SUGGEST_LIMIT), kids, Suggestions.class);
+    }
+
+    @Override
+    public SearchResults search(String query, boolean kids) {
+        return get(searchUrl(SearchPaths.SEARCH, query, SearchPaths.DEFAULT_LIMIT), kids, SearchResults.class);
+    }
+
+    @Override
+    public String artworkUrl(String path) {
+        return Objects.requireNonNull(baseUrl.resolve(path), path).toString();
+    }
+
+    private HttpUrl searchUrl(String path, String query, int limit) {
+        String bounded = query.length() > SearchPaths.MAX_QUERY_LENGTH ? query.substring(0, SearchPaths.MAX_QUERY_LENGTH) : query;
+        return Objects.requireNonNull(baseUrl.resolve(path)).newBuilder()
+                .addQueryParameter("q", bounded)
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+    }
+
+    private <T> T get(@Nullable HttpUrl url, boolean kids, Class<T> type) {
+        Request request = new Request.Builder()
+                .url(Objects.requireNonNull(url))
+                .header("Accept", "application/json, " + Problem.MEDIA_TYPE)
+                .header(CatalogPaths.PROFILE_KIDS_HEADER, Boolean.toString(kids))
+                .get()
+                .build();
+        return read(execute(signedIn, request, false), type);
     }
 
     /** The account signed in now, if any. */

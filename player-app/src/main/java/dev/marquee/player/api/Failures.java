@@ -20,8 +20,9 @@ final class Failures {
         ApiError error = switch (response.code()) {
             case 401 -> signingIn ? new ApiError.BadCredentials() : new ApiError.SessionExpired();
             case 403 -> new ApiError.Forbidden(problem);
+            case 404 -> signingIn ? new ApiError.Rejected(problem) : new ApiError.NotFound(problem);
             case 429 -> new ApiError.RateLimited(retryAfter(response.header("Retry-After"), now));
-            default -> new ApiError.Rejected(problem);
+            default -> response.code() >= 500 ? new ApiError.ServerFailure(response.code()) : new ApiError.Rejected(problem);
         };
         return new ApiException(error);
     }

@@ -35,7 +35,11 @@ public final class PlayerShell {
                 root.getChildren().setAll(new ProfilePickerView(picker, model::signOut).root());
                 picker.load();
             }
-            case HOME -> root.getChildren().setAll(new HomeView(model.home()).root());
+            case HOME -> {
+                HomeViewModel home = model.home();
+                root.getChildren().setAll(new HomeView(home).root());
+                home.load();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.marquee.player.ui;
 
 import dev.marquee.model.identity.AccountView;
 import dev.marquee.model.identity.ProfileView;
+import dev.marquee.player.api.CatalogApi;
 import dev.marquee.player.api.IdentityApi;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -22,12 +23,23 @@ public final class PlayerViewModel {
     private final ReadOnlyObjectWrapper<@Nullable AccountView> account = new ReadOnlyObjectWrapper<>(this, "account");
     private final ReadOnlyObjectWrapper<@Nullable ProfileView> profile = new ReadOnlyObjectWrapper<>(this, "profile");
     private final IdentityApi identity;
+    private final CatalogApi catalog;
+    private final PlaybackLauncher launcher;
+    private final Scheduler scheduler;
     private final Executor background;
     private final Executor ui;
     private final SignInViewModel signIn;
 
-    public PlayerViewModel(IdentityApi identity, Executor background, Executor ui) {
+    /**
+     * @param launcher  starts playback ({@link UnavailablePlaybackLauncher} until the engine is wired in)
+     * @param scheduler debounces typeahead on the FX thread ({@link Scheduler#fx()} in the app)
+     */
+    public PlayerViewModel(IdentityApi identity, CatalogApi catalog, PlaybackLauncher launcher, Scheduler scheduler,
+                           Executor background, Executor ui) {
         this.identity = identity;
+        this.catalog = catalog;
+        this.launcher = launcher;
+        this.scheduler = scheduler;
         this.background = background;
         this.ui = ui;
         this.signIn = new SignInViewModel(identity, background, ui, this::signedIn);
@@ -42,12 +54,29 @@ public final class PlayerViewModel {
         return new ProfilePickerViewModel(identity, background, ui, this::profileChosen);
     }
 
+    /** A fresh home screen for the chosen profile; the caller shows it and calls {@code load()}. */
     public HomeViewModel home() {
         return new HomeViewModel(
                 Objects.requireNonNull(account.get(), "signed in"),
                 Objects.requireNonNull(profile.get(), "profile chosen"),
-                this::switchProfile,
-                this::signOut);
+                catalog, ResumePositions.NONE, launcher, scheduler, background, ui,
+                new HomeViewModel.Navigation() {
+                    @Override
+                    public void switchProfile() {
+                        PlayerViewModel.this.switchProfile();
+                    }
+
+                    @Override
+                    public void signOut() {
+                        PlayerViewModel.this.signOut();
+                    }
+
+                    @Override
+                    public void sessionExpired() {
+                        PlayerViewModel.this.signOut();
+                        signIn.sessionEnded();
+                    }
+                });
     }
 
     /** Forgets the session at once; revoking the refresh token on the backend happens in the background. */

@@ -70,6 +70,11 @@ public final class SignInViewModel {
         });
     }
 
+    /** Back here because the session could not be renewed: say so above the form. */
+    void sessionEnded() {
+        error.set(new dev.marquee.player.api.ApiError.SessionExpired().message());
+    }
+
     private void fail(String message) {
         busy.set(false);
         error.set(message);

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A backend that speaks the identity contract for one viewer, for tests over real loopback HTTP: it checks
- * passwords, bearer tokens, refresh tokens and PINs like the real one, and counts what it was asked.
+ * passwords, bearer tokens, refresh tokens and PINs like the real one, and counts what it was asked. It also
+ * serves a catalog ({@link #publish}) with rows, titles, search and artwork bytes.
  */
 public final class FakeBackend extends Dispatcher {
     public static final String EMAIL = "viewer@marquee.test";
@@ -34,6 +35,7 @@ public final class FakeBackend extends Dispatcher {
     private final JsonMapper json = JsonMapper.builder().build();
     private final AccountView account = new AccountView(UUID.randomUUID(), EMAIL, "Viewer", Set.of(Role.VIEWER));
     private final AtomicInteger issued = new AtomicInteger();
+    private final FakeCatalog catalog = new FakeCatalog();
     /** Counts every refresh the client asked for. */
     public final AtomicInteger refreshes = new AtomicInteger();
     private volatile long accessTtlSeconds = 900;
@@ -55,9 +57,33 @@ public final class FakeBackend extends Dispatcher {
         refresh = "revoked-" + refresh;
     }
 
+    /** Publishes these titles to the fake catalog (rows, pages, search and artwork). */
+    public void publish(List<dev.marquee.model.catalog.TitleDetail> titles) {
+        catalog.publish(titles);
+    }
+
+    /** Makes every catalog and search call answer with this status (0 to heal). */
+    public void failCatalogWith(int status) {
+        catalog.failWith(status);
+    }
+
+    /** Artwork requests served so far. */
+    public int artworkRequests() {
+        return catalog.artworkRequests.get();
+    }
+
+    /** The kids header of every catalog and search request, in order ("null" when missing). */
+    public List<String> kidsHeaders() {
+        return List.copyOf(catalog.kidsHeaders);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = Objects.requireNonNull(request.getUrl()).encodedPath();
+        java.util.Optional<MockResponse> catalogAnswer = catalog.dispatch(request, path, this);
+        if (catalogAnswer.isPresent()) {
+            return catalogAnswer.get();
+        }
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         return switch (request.getMethod() + " " + path) {
             case "POST " + ApiPaths.SIGN_IN -> signIn(json.readValue(body, SignInRequest.class));
@@ -99,11 +125,11 @@ public final class FakeBackend extends Dispatcher {
         return new TokenResponse(access, "Bearer", accessTtlSeconds, refresh, account);
     }
 
-    private boolean authorised(RecordedRequest request) {
+    boolean authorised(RecordedRequest request) {
         return ("Bearer " + access).equals(request.getHeaders().get("Authorization"));
     }
 
-    private MockResponse ok(Object payload) {
+    MockResponse ok(Object payload) {
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class PlayerViewModelTest {
     private static final Executor DIRECT = Runnable::run;
     private final FakeIdentity identity = new FakeIdentity();
-    private final PlayerViewModel model = new PlayerViewModel(identity, DIRECT, DIRECT);
+    private final InMemoryCatalog catalog = new InMemoryCatalog();
+    private final PlayerViewModel model = new PlayerViewModel(
+            identity, catalog, new UnavailablePlaybackLauncher(), new ManualScheduler(), DIRECT, DIRECT);
     private final ProfileView ana = FakeIdentity.profile("Ana", false, false);
 
     @Test
@@ -25,6 +27,8 @@ class PlayerViewModelTest {
         HomeViewModel home = model.home();
         assertThat(home.profileName()).isEqualTo("Ana");
         assertThat(home.accountEmail()).isEqualTo(FakeIdentity.EMAIL);
+        home.load();
+        assertThat(home.stateProperty().get()).isEqualTo(LoadState.EMPTY);
         assertThat(home.rows()).isEmpty();
         assertThat(home.emptyTitle()).isEqualTo("No titles yet");
     }
@@ -65,5 +69,18 @@ class PlayerViewModelTest {
         ProfilePickerViewModel picker = model.profilePicker();
         picker.load();
         picker.choose(ana);
+    }
+
+    @Test
+    void anExpiredSessionOnHomeGoesBackToSignInSayingWhy() {
+        signIn();
+        pick();
+        HomeViewModel home = model.home();
+        catalog.nextFailure = new dev.marquee.player.api.ApiError.SessionExpired();
+
+        home.load();
+
+        assertThat(model.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+        assertThat(model.signIn().errorProperty().get()).isEqualTo("Your session has ended: sign in again.");
     }
 }

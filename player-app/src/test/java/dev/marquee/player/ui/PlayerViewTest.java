@@ -40,7 +40,8 @@ class PlayerViewTest {
         server.setDispatcher(new FakeBackend());
         server.start(InetAddress.getLoopbackAddress(), 0);
         BackendClient client = new BackendClient(server.url("/").toString(), InstantSource.system());
-        PlayerViewModel model = new PlayerViewModel(client, background, Platform::runLater);
+        PlayerViewModel model = new PlayerViewModel(
+                client, client, new UnavailablePlaybackLauncher(), Scheduler.fx(), background, Platform::runLater);
         Scene scene = new Scene(new PlayerShell(model, client.baseUrl()).root(), 1000, 700);
         scene.getStylesheets().setAll(PlayerApp.styleSheets());
         stage.setScene(scene);
@@ -86,6 +87,7 @@ class PlayerViewTest {
 
         await().atMost(PATIENCE).until(() -> robot.lookup("#home").tryQuery().isPresent());
         assertThat(robot.lookup("#profile-name").queryAs(Label.class).getText()).isEqualTo("Sam");
+        await().atMost(PATIENCE).until(() -> visible(robot, "#home-empty")); // the fake catalog has no titles
         assertThat(robot.lookup("No titles yet").tryQuery()).isPresent();
     }
 

@@ -1,0 +1,20 @@
+package dev.marquee.player.ui;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the current profile stopped watching each title, for "Continue Watching" and "Resume from …".
+ * The backend does not serve resume positions yet (they come from the playback heartbeats); until it does the
+ * player uses {@link #NONE} and both features stay hidden rather than showing invented progress.
+ * Called from the background executor.
+ */
+@FunctionalInterface
+public interface ResumePositions {
+
+    /** Nothing to resume anywhere. */
+    ResumePositions NONE = titleId -> Optional.empty();
+
+    Optional<Duration> resumeAt(UUID titleId);
+}
