@@ -122,10 +122,12 @@ public final class TitleDetailViewModel {
         }
     }
 
-    /** "2024 · PG-13 · 1 h 52 min". */
+    /** "2024 · PG-13 · 1 h 52 min"; titles shorter than a minute say their seconds ("30 s"), not "0 min". */
     public static String metaLine(TitleDetail title) {
-        int minutes = title.card().durationSeconds() / 60;
-        String length = minutes >= 60 ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
+        int seconds = title.card().durationSeconds();
+        int minutes = seconds / 60;
+        String length = minutes >= 60 ? (minutes / 60) + " h " + (minutes % 60) + " min"
+                : minutes > 0 ? minutes + " min" : seconds + " s";
         return title.card().year() + " · " + title.card().maturityRating() + " · " + length;
     }
 

@@ -2,6 +2,7 @@ package dev.marquee.player.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.model.catalog.TitleCard;
 import dev.marquee.model.catalog.TitleDetail;
 import dev.marquee.player.api.SampleTitles;
 import java.time.Duration;
@@ -86,6 +87,17 @@ class TitleDetailViewModelTest {
                 "360p · 640x360 · 0.80 Mbit/s · SSIM 0.962");
         assertThat(TitleDetailViewModel.metaLine(STARFALL)).isEqualTo("2024 · PG-13 · 1 h 52 min");
         assertThat(TitleDetailViewModel.clock(Duration.ofSeconds(3725))).isEqualTo("1:02:05");
+    }
+
+    @Test
+    void saysSecondsForATitleShorterThanAMinute() {
+        var c = STARFALL.card();
+        var card = new TitleCard(c.id(), c.title(), c.year(), c.maturityRating(), 30,
+                c.genres(), c.posterUrl(), c.backdropUrl(), c.artwork());
+        var shortTitle = new TitleDetail(card, STARFALL.synopsis(), STARFALL.cast(), STARFALL.publishedAt(),
+                STARFALL.masterPlaylistKey(), STARFALL.renditions());
+
+        assertThat(TitleDetailViewModel.metaLine(shortTitle)).isEqualTo("2024 · PG-13 · 30 s");
     }
 
     private TitleDetailViewModel page(ResumePositions resume, PlaybackLauncher launcher) {
