@@ -189,9 +189,10 @@ public final class StreamingEngine implements AutoCloseable {
         List<SegmentReference> timeline = playlists.getFirst().segments();
         int next = 0;
         int lastRung = -1;
-        boolean sinkStarted = false;
+        boolean sinkStarted = true;
         boolean endSignalled = false;
         sink = sinkFactory.apply(sinkFactoryTop);
+        sink.start(); // libvlc sets up its input while the first segment downloads; it waits on the queue
         while (true) {
             long seek = seekToUs;
             if (seek >= 0) {
