@@ -48,9 +48,10 @@ public final class VlcMediaSink implements MediaSink {
     private static final String DEMUX_TS = ":demux=ts";
     /**
      * libvlc waits this long of data before it starts the clock. The queue is in memory and the streaming engine
-     * keeps seconds ahead, so 300 ms (instead of libvlc's 1 s default) is safe and starts faster.
+     * keeps seconds ahead, so 100 ms (instead of libvlc's 1 s default) is safe and starts faster:
+     * network hiccups are absorbed by the engine's buffer, not by libvlc's.
      */
-    private static final String[] CACHING = {":file-caching=300", ":network-caching=300", ":live-caching=300"};
+    private static final String[] CACHING = {":file-caching=100", ":network-caching=100", ":live-caching=100"};
 
     private final int width;
     private final int height;

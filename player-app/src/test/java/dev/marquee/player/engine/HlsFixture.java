@@ -98,6 +98,14 @@ final class HlsFixture {
         return Long.parseLong(out.strip().lines().findFirst().orElseThrow().strip());
     }
 
+    /** One segment of a rung, decrypted in memory. */
+    byte[] decryptedSegment(Rung rung, int index) throws Exception {
+        Path playlist = dir.resolve(TITLE_PATH.substring(1)).resolve(rung.name()).resolve("index.m3u8");
+        var media = new ManifestParser().parseMedia(Files.readString(playlist), TITLE_PATH + rung.name() + "/index.m3u8");
+        var seg = media.segments().get(index);
+        return new Decryptor().decrypt(Files.readAllBytes(dir.resolve(seg.uri().substring(1))), key, seg.key().iv());
+    }
+
     /** Total media duration of the title in microseconds. */
     long durationUs() {
         return seconds * 1_000_000L;
