@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A run to preview or start. The engine refuses it with a problem (and changes nothing) for unknown targets, a
  * duration outside its bounds, absurd magnitudes, or a scope that reaches every region without
  * {@code allowAllRegions}.
+ * Fields a type does not read may be absent.
  *
  * @param durationSeconds  how long the faults stay before the engine reverts them (10 s to 2 h by default)
  * @param count            Chaos Monkey: instances to terminate (1 to those available)
@@ -18,10 +19,16 @@ import org.jspecify.annotations.Nullable;
 public record ExperimentRequest(
         ExperimentType type,
         @Nullable ChaosScope scope,
-        long durationSeconds,
+        @Nullable Long durationSeconds,
         @Nullable Integer count,
         @Nullable Long latencyMs,
         @Nullable Double errorRate,
         @Nullable SteadyStateThresholds thresholds,
-        boolean allowAllRegions,
-        @Nullable String reason) {}
+        @Nullable Boolean allowAllRegions,
+        @Nullable String reason) {
+
+    /** Whether the all-regions override is set (absent means no). */
+    public boolean allowsAllRegions() {
+        return Boolean.TRUE.equals(allowAllRegions);
+    }
+}

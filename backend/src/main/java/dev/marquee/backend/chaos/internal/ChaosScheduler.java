@@ -97,12 +97,16 @@ final class ChaosScheduler {
     }
 
     private static boolean due(Entry e, Instant now) {
-        ScheduleRequest s = e.schedule();
+        return due(e.schedule(), e.lastRunAt(), now);
+    }
+
+    /** Whether a schedule that last ran at {@code lastRunAt} should start a run at {@code now}. */
+    static boolean due(ScheduleRequest s, @Nullable Instant lastRunAt, Instant now) {
         ZonedDateTime local = now.atZone(zone(s.timeZone()));
         boolean inWindow = s.days().contains(local.getDayOfWeek()) && !local.toLocalTime().isBefore(s.from())
                 && local.toLocalTime().isBefore(s.to());
-        return inWindow && (e.lastRunAt() == null
-                || Duration.between(e.lastRunAt(), now).compareTo(Duration.ofMinutes(s.everyMinutes())) >= 0);
+        return inWindow && (lastRunAt == null
+                || Duration.between(lastRunAt, now).compareTo(Duration.ofMinutes(s.everyMinutes())) >= 0);
     }
 
     private static @Nullable Instant nextRun(Entry e, Instant now) {

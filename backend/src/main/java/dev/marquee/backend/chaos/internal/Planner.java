@@ -56,7 +56,7 @@ final class Planner {
             throw Refusals.badRequest("type is required: one of " + List.of(ExperimentType.values()));
         }
         ChaosScope scope = request.scope() == null ? ChaosScope.EVERYWHERE : request.scope();
-        Duration duration = duration(request.durationSeconds());
+        Duration duration = duration(request.durationSeconds() == null ? 0 : request.durationSeconds());
         checkScope(scope);
         SteadyStateThresholds thresholds = thresholds(request.thresholds());
         List<Injection> injections = new ArrayList<>();
@@ -145,7 +145,6 @@ final class Planner {
                         regions.add(i.region());
                         zones.add(i.zone());
                     });
-                    kpiService = victims.isEmpty() ? scope.service() : victims.getFirst().service();
                     if (scope.instanceId() != null) {
                         kpiRegion = victims.getFirst().region();
                     }
@@ -227,7 +226,7 @@ final class Planner {
     }
 
     private void requireAllRegionsOverride(ExperimentRequest request, boolean spansAll, String why) {
-        if (spansAll && !request.allowAllRegions()) {
+        if (spansAll && !request.allowsAllRegions()) {
             throw Refusals.allRegions(why + "; narrow the scope or set \"allowAllRegions\": true");
         }
     }
