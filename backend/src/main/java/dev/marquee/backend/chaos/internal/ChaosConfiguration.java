@@ -33,7 +33,9 @@ class ChaosConfiguration {
         Planner planner = new Planner(settings, topology, instances, edges, caches, kpis, doctor, new Random());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("chaos-engine").daemon().factory());
-        return new ChaosEngine(planner, doctor, new RunStore(jdbc, json), kpis, settings, events, clock, ticker);
+        RunStore store = new RunStore(jdbc, json);
+        store.closeInterrupted(clock.instant());
+        return new ChaosEngine(planner, doctor, store, kpis, settings, events, clock, ticker);
     }
 
     @Bean

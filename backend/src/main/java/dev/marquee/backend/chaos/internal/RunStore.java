@@ -1,7 +1,9 @@
 package dev.marquee.backend.chaos.internal;
 
 import dev.marquee.model.chaos.RunView;
+import dev.marquee.model.chaos.RunStatus;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +55,21 @@ final class RunStore {
                         r.endsAt(), r.endedAt(), r.reason(), r.thresholds(), r.blastRadius(), r.before(), r.after(),
                         List.of(), List.of()))
                 .toList();
+    }
+
+    /**
+     * Closes the reports of runs that were still running when the process stopped (a crash skips the revert): they
+     * become FAILED with a reason saying so. Returns how many. Called once, before the engine takes runs.
+     */
+    int closeInterrupted(Instant now) {
+        List<RunView> interrupted = jdbc.sql("SELECT report FROM chaos_runs WHERE status = 'RUNNING'")
+                .query(String.class).list().stream().map(this::read).toList();
+        for (RunView r : interrupted) {
+            save(new RunView(r.id(), r.type(), r.scope(), RunStatus.FAILED, r.startedBy(), r.requestReason(), r.startedAt(),
+                    r.endsAt(), now, "the backend stopped during the run; what it injected may not have been reverted",
+                    r.thresholds(), r.blastRadius(), r.before(), r.after(), r.actions(), r.samples()));
+        }
+        return interrupted.size();
     }
 
     private RunView read(String report) {
