@@ -56,6 +56,8 @@ class ChaosSafetyIntegrationTest extends ChaosIntegrationSupport {
                     "thresholds", map("maxErrorRate", 0.05, "maxP99LatencyMs", 1.0e9, "maxRebufferRatio", 1.0, "maxSpsDropPercent", 100)));
             String id = run.path("id").asString();
             assertThat(run.path("blastRadius").path("instances")).hasSize(3);
+            JsonNode baseline = run.path("before").path("errorRate");
+            assertThat(baseline.isNull() || baseline.asDouble() <= 0.05).as("the region was healthy before: " + baseline).isTrue();
 
             await().atMost(ABORT_WITHIN).until(() -> ended.stream().anyMatch(e -> e.runId().equals(id)));
             long abortedMs = millisSince(t0);
