@@ -23,6 +23,16 @@ public interface EdgeManagement {
      */
     EdgeNodeView setState(String id, EdgeAdminState state);
 
+    /**
+     * Injects faults on a node's wire ({@link EdgeFaults#NONE} clears them); returns the faults it had.
+     *
+     * @throws java.util.NoSuchElementException when there is no such node
+     */
+    EdgeFaults injectFaults(String id, EdgeFaults faults);
+
+    /** The faults set on a node, {@link EdgeFaults#NONE} for none or an unknown node. */
+    EdgeFaults faults(String id);
+
     /** The origin server's base URL, the last resort for clients. */
     URI originUrl();
 

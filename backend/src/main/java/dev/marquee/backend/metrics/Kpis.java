@@ -3,6 +3,7 @@ package dev.marquee.backend.metrics;
 import dev.marquee.model.metrics.KpiSnapshot;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,12 @@ public interface Kpis {
      * {@code identity}: what a Latency Monkey run against that service watches.
      */
     KpiSnapshot snapshot(String region, @Nullable String service, Duration window);
+
+    /**
+     * Live playback sessions per region (started or heartbeating, not ended, not idle), as of the last closed
+     * window: the viewers a chaos run in that region would touch.
+     */
+    Map<String, Integer> liveSessionsByRegion();
 
     /** Regions seen in the retained windows, sorted. */
     List<String> regions();

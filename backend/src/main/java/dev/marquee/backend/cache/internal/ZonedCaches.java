@@ -1,6 +1,7 @@
 package dev.marquee.backend.cache.internal;
 
 import dev.marquee.backend.cache.CacheClient;
+import dev.marquee.backend.cache.CacheZones;
 import dev.marquee.backend.cache.Caches;
 import dev.marquee.backend.topology.TopologySettings;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One replica per zone of the topology; caches are created on first use per (name, zone) and share their region's
  * replicas. Registers each cache's hit ratio and hit counts with Micrometer.
  */
-final class ZonedCaches implements Caches {
+final class ZonedCaches implements Caches, CacheZones {
     /** L1 entries per (cache, zone): small, the point of L1 is the hottest keys. */
     static final long L1_MAX_ENTRIES = 10_000;
 
@@ -57,6 +58,19 @@ final class ZonedCaches implements Caches {
                     .tag("cache", name).tag("zone", zone).tag("result", level.getKey()).register(meters);
         }
         return client;
+    }
+
+    @Override
+    public Optional<String> replicaState(String zone) {
+        return replica(zone).map(r -> r.state().name());
+    }
+
+    @Override
+    public String setReplicaState(String zone, String state) {
+        ZoneReplica replica = replica(zone).orElseThrow(() -> new IllegalArgumentException("no cache replica in zone " + zone));
+        String before = replica.state().name();
+        replica.state(ZoneReplica.State.valueOf(state));
+        return before;
     }
 
     Optional<ZoneReplica> replica(String zone) {

@@ -1,6 +1,7 @@
 package dev.marquee.backend.edge.internal;
 
 import dev.marquee.backend.edge.EdgeAdminState;
+import dev.marquee.backend.edge.EdgeFaults;
 import dev.marquee.backend.edge.EdgeManagement;
 import dev.marquee.backend.edge.EdgeNodeView;
 import dev.marquee.backend.edge.EdgeTier;
@@ -121,6 +122,23 @@ public final class EdgeFleet implements EdgeManagement, AutoCloseable {
         }
         node.setState(state);
         return view(node);
+    }
+
+    @Override
+    public EdgeFaults injectFaults(String id, EdgeFaults faults) {
+        EdgeNode node = nodes.get(id);
+        if (node == null) {
+            throw new NoSuchElementException("no edge node '" + id + "'");
+        }
+        EdgeFaults before = node.faults();
+        node.injectFaults(faults);
+        return before;
+    }
+
+    @Override
+    public EdgeFaults faults(String id) {
+        EdgeNode node = nodes.get(id);
+        return node == null ? EdgeFaults.NONE : node.faults();
     }
 
     /** The running servers, origin first (for the fill orchestrator, which drives nodes directly). */

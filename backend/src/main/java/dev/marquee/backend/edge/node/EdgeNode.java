@@ -1,6 +1,7 @@
 package dev.marquee.backend.edge.node;
 
 import dev.marquee.backend.edge.EdgeAdminState;
+import dev.marquee.backend.edge.EdgeFaults;
 import dev.marquee.backend.edge.EdgeNodeStats;
 import dev.marquee.backend.edge.EdgeTier;
 import dev.marquee.backend.edge.EdgeUrlSigner;
@@ -66,6 +67,7 @@ public final class EdgeNode implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Object lifecycle = new Object();
     private volatile EdgeAdminState state = EdgeAdminState.UP;
+    private volatile EdgeFaults faults = EdgeFaults.NONE;
     private volatile @Nullable Channel listener;
     private volatile int port;
 
@@ -140,6 +142,7 @@ public final class EdgeNode implements AutoCloseable {
                           .addLast(new HttpServerCodec(new HttpDecoderConfig()
                                   .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                                   .setMaxHeaderSize(MAX_HEADER_BYTES)))
+                          .addLast(new FaultInjector(() -> faults))
                           .addLast(new EdgeRequestHandler(EdgeNode.this));
                     }
                 });
@@ -167,6 +170,11 @@ public final class EdgeNode implements AutoCloseable {
     }
 
     public EdgeAdminState state() { return state; }
+
+    /** Faults injected on this node's wire from now on (requests already waiting keep their delay). */
+    public void injectFaults(EdgeFaults newFaults) { faults = newFaults; }
+
+    public EdgeFaults faults() { return faults; }
 
     /** Whether the listener is open (false when DOWN or closed). */
     public boolean listening() {

@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EventsSettings.class)
 class EventsConfiguration {
     /**
-     * Outermost of the backend's filters (the body limit is -110, security -100), so the recorded latency and
-     * status include authentication and every refusal.
+     * Outside the backend's filters (the instance filter -130, the body limit -110, security -100), so the recorded
+     * latency and status include authentication, every refusal and the faults injected on an instance's wire; only
+     * the gateway's own filter (-140) is further out (the instance it calls records the request).
      */
-    static final int API_REQUEST_FILTER_ORDER = -120;
+    static final int API_REQUEST_FILTER_ORDER = -135;
 
     /** The log with the platform's topics; a retention sweep runs on its own daemon thread. */
     @Bean(destroyMethod = "close")

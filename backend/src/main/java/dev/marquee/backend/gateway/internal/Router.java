@@ -1,5 +1,6 @@
 package dev.marquee.backend.gateway.internal;
 
+import dev.marquee.backend.events.ApiRequestCompleted;
 import dev.marquee.backend.resilience.CallFailedException;
 import dev.marquee.backend.resilience.ProtectedCalls;
 import dev.marquee.backend.topology.InstanceInfo;
@@ -107,6 +108,8 @@ final class Router {
         });
         request.setHeader(ControlPaths.REQUEST_ID_HEADER, exchange.requestId());
         request.setHeader("X-Forwarded-For", exchange.clientAddress());
+        // The serving instance records the request for this region's KPIs (a client's own value is overwritten).
+        request.setHeader(ApiRequestCompleted.REGION_HEADER, exchange.region());
         request.method(exchange.method(), exchange.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(exchange.body()));
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {

@@ -198,6 +198,11 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
     }
 
     @Override
+    public java.util.Map<String, Integer> liveSessionsByRegion() {
+        return operators.liveSessionsByRegion();
+    }
+
+    @Override
     public List<String> regions() {
         return StreamOperators.regions(operators.closedWindows());
     }

@@ -49,6 +49,7 @@ final class StreamOperators {
     /** End of the last closed window = start of the oldest window that may still receive records. */
     private long closedUpToMs;
     private volatile List<ClosedWindow> closed = List.of();
+    private volatile Map<String, Integer> liveSessionsByRegion = Map.of();
 
     /**
      * @param startMs        log time at which processing starts; its window is the first open one
@@ -123,7 +124,7 @@ final class StreamOperators {
         if (beat.type() == PlaybackEventType.END || beat.type() == PlaybackEventType.ERROR) {
             sessions.remove(beat.sessionId());
         } else {
-            sessions.put(beat.sessionId(), new Session(beat.positionMs(), beat.stallDurationMs(), nowMs));
+            sessions.put(beat.sessionId(), new Session(beat.region(), beat.positionMs(), beat.stallDurationMs(), nowMs));
         }
     }
 
@@ -154,6 +155,9 @@ final class StreamOperators {
         }
         if (!justClosed.isEmpty()) {
             sessions.values().removeIf(session -> session.seenMs < nowMs - sessionIdleMs);
+            Map<String, Integer> live = new TreeMap<>();
+            sessions.values().forEach(session -> live.merge(session.region, 1, Integer::sum));
+            liveSessionsByRegion = Map.copyOf(live);
             List<ClosedWindow> kept = new ArrayList<>(closed);
             kept.addAll(justClosed);
             closed = List.copyOf(kept.subList(Math.max(0, kept.size() - keepWindows), kept.size()));
@@ -164,6 +168,11 @@ final class StreamOperators {
     /** The retained closed windows, oldest first. */
     List<ClosedWindow> closedWindows() {
         return closed;
+    }
+
+    /** Sessions tracked per region as of the last window close; readable from any thread. */
+    Map<String, Integer> liveSessionsByRegion() {
+        return liveSessionsByRegion;
     }
 
     /** Sessions being tracked (started or seen, not ended, not idle). */
@@ -204,5 +213,5 @@ final class StreamOperators {
         return window.computeIfAbsent(region, r -> new WindowAggregate());
     }
 
-    private record Session(long positionMs, long stallMs, long seenMs) {}
+    private record Session(String region, long positionMs, long stallMs, long seenMs) {}
 }

@@ -76,6 +76,25 @@ class StreamOperatorsTest {
     }
 
     @Test
+    void countsLiveSessionsPerRegionUntilTheyEndOrGoIdle() {
+        operators.accept(records.start(a, US, T0 + 1_000, 500));
+        operators.accept(records.start(b, US, T0 + 2_000, 500));
+        operators.accept(records.start(c, EU, T0 + 3_000, 500));
+        operators.closeUpTo(T0 + 11_000);
+        assertThat(operators.liveSessionsByRegion()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(US, 2, EU, 1));
+
+        operators.accept(records.beat(b, US, T0 + 12_000, PlaybackEventType.END, 10_000, 0, 720, 3_000_000, null));
+        operators.accept(records.playing(a, US, T0 + 12_000, 10_000, 0, 720, 3_000_000));
+        operators.closeUpTo(T0 + 21_000);
+        assertThat(operators.liveSessionsByRegion()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(US, 1, EU, 1));
+
+        // Two idle minutes later only a, which kept reporting, is live.
+        operators.accept(records.playing(a, US, T0 + 130_000, 20_000, 0, 720, 3_000_000));
+        operators.closeUpTo(T0 + 131_000);
+        assertThat(operators.liveSessionsByRegion()).containsExactlyEntriesOf(java.util.Map.of(US, 1));
+    }
+
+    @Test
     void aPositionJumpBeyondWallTimeIsASeekNotPlay() {
         operators.accept(records.start(a, US, T0 + 1_000, 500));
         operators.accept(records.playing(a, US, T0 + 11_000, 600_000, 0, 720, 3_000_000));

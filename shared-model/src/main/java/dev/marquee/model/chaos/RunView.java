@@ -1,0 +1,32 @@
+package dev.marquee.model.chaos;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run: live while {@link RunStatus#RUNNING}, the stored report after. Lists of runs leave {@code actions} and
+ * {@code samples} empty.
+ *
+ * @param endsAt   when the engine will end it if nothing aborts it first
+ * @param reason   why it ended as it did (the verdict's reason); null while running
+ * @param before   the baseline KPIs taken before the first action
+ * @param after    KPIs after the revert
+ */
+public record RunView(
+        String id,
+        ExperimentType type,
+        ChaosScope scope,
+        RunStatus status,
+        String startedBy,
+        @Nullable String requestReason,
+        Instant startedAt,
+        Instant endsAt,
+        @Nullable Instant endedAt,
+        @Nullable String reason,
+        SteadyStateThresholds thresholds,
+        BlastRadius blastRadius,
+        @Nullable KpiSample before,
+        @Nullable KpiSample after,
+        List<RunAction> actions,
+        List<KpiSample> samples) {}
