@@ -107,6 +107,7 @@ final class Router {
         });
         request.setHeader(ControlPaths.REQUEST_ID_HEADER, exchange.requestId());
         request.setHeader("X-Forwarded-For", exchange.clientAddress());
+        request.setHeader(ControlPaths.SERVED_REGION_HEADER, exchange.region());
         request.method(exchange.method(), exchange.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(exchange.body()));
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {

@@ -1,0 +1,87 @@
+package dev.marquee.console.ui;
+
+import dev.marquee.console.api.OpsWire.Breaker;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/**
+ * A live breaker map in the style of the Hystrix dashboard: one card per protected dependency with a circle sized
+ * by the calls in its window and coloured by health, its state, error and slow-call rates, rejections.
+ */
+public final class BreakersView {
+    /** The circle of a breaker with no calls yet, still visible. */
+    static final double MIN_RADIUS = 8;
+    /** The circle of a breaker with a full window; resilience4j's default window is 100 calls. */
+    static final double MAX_RADIUS = 34;
+    static final int FULL_WINDOW_CALLS = 100;
+    private static final double CARD_WIDTH = 240;
+
+    private final VBox root;
+    private final FlowPane map = new FlowPane(14, 14);
+
+    public BreakersView(BreakersViewModel model) {
+        map.setId("breaker-map");
+        Label empty = new Label("No circuit breakers reported yet: they appear with the first protected call.");
+        empty.getStyleClass().add("muted");
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.breakers()));
+        empty.managedProperty().bind(empty.visibleProperty());
+        model.breakers().addListener((ListChangeListener<Breaker>) change -> draw(model));
+        draw(model);
+        ScrollPane scroll = new ScrollPane(map);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain");
+        root = new VBox(14, Widgets.heading("Breakers",
+                "circle size = calls in the breaker's window · colour = health", model.liveProperty()),
+                Widgets.problem(model.problemProperty()), empty, scroll);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        root.getStyleClass().add("section");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void draw(BreakersViewModel model) {
+        map.getChildren().setAll(model.breakers().stream().map(BreakersView::card).toList());
+    }
+
+    private static VBox card(Breaker b) {
+        double fill = Math.min(1, (double) b.bufferedCalls() / FULL_WINDOW_CALLS);
+        Circle circle = new Circle(MIN_RADIUS + Math.sqrt(fill) * (MAX_RADIUS - MIN_RADIUS));
+        String health = BreakersViewModel.health(b).name().toLowerCase(java.util.Locale.ROOT);
+        circle.getStyleClass().addAll("breaker-circle", "health-" + health);
+        StackPane bubble = new StackPane(circle);
+        bubble.setMinHeight(2 * MAX_RADIUS + 4);
+        Label name = new Label(b.name());
+        name.getStyleClass().add("breaker-name");
+        Label state = new Label(b.state().replace('_', '-'));
+        state.setId("breaker-state-" + b.name());
+        state.getStyleClass().addAll("breaker-state", "health-" + health);
+        Label rates = new Label("errors " + BreakersViewModel.percent(b.failureRatePercent()) + " · slow "
+                + BreakersViewModel.percent(b.slowCallRatePercent()));
+        Label calls = new Label(b.bufferedCalls() + " calls in window · " + b.failedCalls() + " failed · "
+                + b.slowCalls() + " slow");
+        Label rejected = new Label("short-circuited " + b.notPermittedCalls() + " · bulkhead rejected "
+                + b.bulkheadRejectedCalls() + " · " + b.bulkheadAvailable() + " free");
+        rates.getStyleClass().add("muted");
+        calls.getStyleClass().add("muted");
+        rejected.getStyleClass().add("muted");
+        for (Label l : new Label[] {name, rates, calls, rejected}) {
+            l.setWrapText(true);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
+        VBox card = new VBox(4, bubble, name, state, rates, calls, rejected);
+        card.setAlignment(Pos.TOP_CENTER);
+        card.setPrefWidth(CARD_WIDTH);
+        card.getStyleClass().addAll("card", "breaker");
+        card.setId("breaker-" + b.name());
+        return card;
+    }
+}
