@@ -21,7 +21,9 @@ public final class BreakersView {
     /** The circle of a breaker with a full window; resilience4j's default window is 100 calls. */
     static final double MAX_RADIUS = 34;
     static final int FULL_WINDOW_CALLS = 100;
-    private static final double CARD_WIDTH = 240;
+    private static final double CARD_WIDTH = 230;
+    /** The card's padding on both sides, which wrapped text must leave free. */
+    private static final double CARD_PADDING = 28;
 
     private final VBox root;
     private final FlowPane map = new FlowPane(14, 14);
@@ -49,7 +51,11 @@ public final class BreakersView {
     }
 
     private void draw(BreakersViewModel model) {
-        map.getChildren().setAll(model.breakers().stream().map(BreakersView::card).toList());
+        // Worst first, as on the Hystrix dashboard, then by name so that cards stay put between snapshots.
+        map.getChildren().setAll(model.breakers().stream()
+                .sorted(java.util.Comparator.comparing((Breaker b) -> BreakersViewModel.health(b)).reversed()
+                        .thenComparing(Breaker::name))
+                .map(BreakersView::card).toList());
     }
 
     private static VBox card(Breaker b) {
@@ -75,6 +81,7 @@ public final class BreakersView {
         rejected.getStyleClass().add("muted");
         for (Label l : new Label[] {name, rates, calls, rejected}) {
             l.setWrapText(true);
+            l.setMaxWidth(CARD_WIDTH - CARD_PADDING);
             l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         }
         VBox card = new VBox(4, bubble, name, state, rates, calls, rejected);

@@ -53,7 +53,7 @@ public final class WorldView {
         back.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         out.setOnAction(e -> {
             InstanceRow row = table.getSelectionModel().getSelectedItem();
-            reason("Take " + row.registry().id() + " out of service").ifPresent(
+            reason(out, "Take " + row.registry().id() + " out of service").ifPresent(
                     why -> model.takeOutOfService(row.registry().id(), why));
         });
         back.setOnAction(e -> model.putBackInService(table.getSelectionModel().getSelectedItem().registry().id()));
@@ -110,7 +110,7 @@ public final class WorldView {
         Button act = new Button(evacuated ? "Restore…" : "Evacuate…");
         act.setId((evacuated ? "restore-" : "evacuate-") + region);
         act.getStyleClass().add(evacuated ? "accent" : "danger");
-        act.setOnAction(e -> reason((evacuated ? "Restore " : "Evacuate ") + region).ifPresent(
+        act.setOnAction(e -> reason(act, (evacuated ? "Restore " : "Evacuate ") + region).ifPresent(
                 reason -> {
                     if (evacuated) {
                         model.restore(region, reason);
@@ -134,7 +134,7 @@ public final class WorldView {
         table.setId("instances");
         table.getColumns().setAll(List.of(
                 column("Zone", r -> r.registry().zone()),
-                column("Instance", r -> r.registry().id()),
+                column("Instance", r -> r.registry().id(), 200),
                 column("Service", r -> r.registry().service()),
                 column("Registry state", r -> r.registry().status()),
                 column("Listener", r -> r.local() == null ? "remote" : r.local().running()
@@ -145,6 +145,13 @@ public final class WorldView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No instances registered in this region."));
         return table;
+    }
+
+    static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
+        TableColumn<S, String> column = column(title, value);
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        return column;
     }
 
     static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
@@ -170,8 +177,11 @@ public final class WorldView {
     }
 
     /** Asks why; empty when cancelled. */
-    static Optional<String> reason(String action) {
+    static Optional<String> reason(javafx.scene.Node from, String action) {
         TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(from.getScene().getWindow());
+        dialog.getDialogPane().getStylesheets().setAll(from.getScene().getStylesheets());
+        dialog.getDialogPane().setId("reason-dialog");
         dialog.setTitle(action);
         dialog.setHeaderText(action + ": the reason is recorded with your name.");
         dialog.setContentText("Reason");
