@@ -7,6 +7,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -65,28 +66,33 @@ public final class BreakersView {
         circle.getStyleClass().addAll("breaker-circle", "health-" + health);
         StackPane bubble = new StackPane(circle);
         bubble.setMinHeight(2 * MAX_RADIUS + 4);
-        Label name = new Label(b.name());
+        int colon = b.name().indexOf(':');
+        Label kind = new Label(colon < 0 ? "dependency" : b.name().substring(0, colon));
+        kind.getStyleClass().add("muted");
+        Label name = new Label(b.name().substring(colon + 1));
         name.getStyleClass().add("breaker-name");
         Label state = new Label(b.state().replace('_', '-'));
         state.setId("breaker-state-" + b.name());
         state.getStyleClass().addAll("breaker-state", "health-" + health);
         Label rates = new Label("errors " + BreakersViewModel.percent(b.failureRatePercent()) + " · slow "
                 + BreakersViewModel.percent(b.slowCallRatePercent()));
-        Label calls = new Label(b.bufferedCalls() + " calls in window · " + b.failedCalls() + " failed · "
-                + b.slowCalls() + " slow");
-        Label rejected = new Label("short-circuited " + b.notPermittedCalls() + " · bulkhead rejected "
-                + b.bulkheadRejectedCalls() + " · " + b.bulkheadAvailable() + " free");
+        Label calls = new Label(b.bufferedCalls() + " calls · " + b.failedCalls() + " failed · " + b.slowCalls()
+                + " slow");
+        Label rejected = new Label("short-circuited " + b.notPermittedCalls() + " · rejected "
+                + b.bulkheadRejectedCalls());
         rates.getStyleClass().add("muted");
         calls.getStyleClass().add("muted");
         rejected.getStyleClass().add("muted");
         for (Label l : new Label[] {name, rates, calls, rejected}) {
             l.setWrapText(true);
             l.setMaxWidth(CARD_WIDTH - CARD_PADDING);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         }
-        VBox card = new VBox(4, bubble, name, state, rates, calls, rejected);
+        VBox card = new VBox(4, bubble, kind, name, state, rates, calls, rejected);
         card.setAlignment(Pos.TOP_CENTER);
         card.setPrefWidth(CARD_WIDTH);
+        card.setMinHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().addAll("card", "breaker");
         card.setId("breaker-" + b.name());
         return card;

@@ -33,16 +33,16 @@ public final class EdgeView {
         table.setId("edge-nodes");
         WorldView.keepSelection(table, r -> r.node().id());
         table.getColumns().setAll(List.of(
-                column("Node", (NodeRow r) -> r.node().id(), 140),
-                column("Tier", r -> r.node().tier()),
-                column("Region", r -> r.node().region() + (r.node().isp() == null ? "" : " · " + r.node().isp()), 150),
-                column("State", r -> r.node().state() + (r.node().listening() ? "" : " (closed)")),
+                column("Node", (NodeRow r) -> r.node().id(), 125),
+                column("Tier", r -> r.node().tier(), 60),
+                column("Region", r -> r.node().region() + (r.node().isp() == null ? "" : " · " + r.node().isp()), 140),
+                column("State", r -> r.node().state() + (r.node().listening() ? "" : " (closed)"), 85),
                 storage(),
                 column("Hit ratio", r -> r.node().stats().hits() + r.node().stats().misses() == 0 ? "–"
-                        : String.format("%.1f %%", 100 * r.node().stats().hitRatio())),
-                column("Served", r -> EdgeViewModel.bytes(r.node().stats().bytesServed())),
-                column("Fill plan", r -> EdgeViewModel.plan(r.fill()), 190),
-                column("Fill progress", r -> EdgeViewModel.progress(r.fill()), 230)));
+                        : String.format("%.1f %%", 100 * r.node().stats().hitRatio()), 70),
+                column("Served", r -> EdgeViewModel.bytes(r.node().stats().bytesServed()), 65),
+                column("Fill plan", r -> EdgeViewModel.plan(r.fill()), 160),
+                column("Fill progress", r -> EdgeViewModel.progress(r.fill()), 170)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No edge nodes reported: is the edge service enabled?"));
 
@@ -87,7 +87,7 @@ public final class EdgeView {
     private static TableColumn<NodeRow, String> storage() {
         TableColumn<NodeRow, String> column = column("Storage", r -> r.node().stats().capacityBytes() == 0 ? "–"
                 : EdgeViewModel.bytes(r.node().stats().storedBytes()) + " / "
-                        + EdgeViewModel.bytes(r.node().stats().capacityBytes()));
+                        + EdgeViewModel.bytes(r.node().stats().capacityBytes()), 130);
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label text = new Label();

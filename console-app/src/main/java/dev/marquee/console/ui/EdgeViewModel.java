@@ -129,8 +129,7 @@ public final class EdgeViewModel implements SectionModel {
             return "";
         }
         OpsWire.PlanSummary plan = fill.plan();
-        return plan.titles() + " titles, " + plan.files() + " files, " + bytes(plan.bytes()) + " of "
-                + bytes(plan.budgetBytes());
+        return plan.titles() + " titles · " + bytes(plan.bytes()) + " / " + bytes(plan.budgetBytes());
     }
 
     public ObservableList<NodeRow> nodes() {

@@ -47,7 +47,7 @@ class EdgeViewModelTest {
         var fill = new OpsWire.NodeFill("n", "r", new OpsWire.PlanSummary(3, 40, 300L << 20, 512L << 20),
                 new OpsWire.FillProgress("n", 10, 40, 75L << 20, 300L << 20, 1, java.time.Duration.ofSeconds(42), false));
 
-        assertThat(EdgeViewModel.plan(fill)).isEqualTo("3 titles, 40 files, 300.0 MB of 512.0 MB");
+        assertThat(EdgeViewModel.plan(fill)).isEqualTo("3 titles · 300.0 MB / 512.0 MB");
         assertThat(EdgeViewModel.progress(fill)).isEqualTo("10/40 files · 75.0 MB/300.0 MB · ETA 42 s · 1 failed");
         assertThat(EdgeViewModel.bytes(512)).isEqualTo("512 B");
     }
