@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,4 +54,16 @@ public final class OpsWire {
 
     public record FillProgress(String nodeId, int filesDone, int filesTotal, long bytesDone, long bytesTotal,
                                int failures, @Nullable Duration eta, boolean finished) {}
+
+    /** {@code GET ?limit=50}: the latest encoding jobs; {@code DELETE /{id}} cancels one. */
+    public static final String ENCODING_JOBS = "/api/ops/encoding/jobs";
+
+    /** An encoding job; {@code percent} is 0–100 over every stage, {@code eta} null until it can be told. */
+    public record EncodingJob(UUID id, UUID titleId, String title, String state, double percent, String stageDetail,
+                              @Nullable Duration eta, List<Rung> rungs, @Nullable String failureReason,
+                              Instant createdAt, Instant updatedAt) {}
+
+    /** One rung of a title's ladder with its measured quality against its target. */
+    public record Rung(String name, int width, int height, long bitrateBps, double crf, double ssim, double psnrDb,
+                       double targetSsim, String qualityMetric, String outcome) {}
 }

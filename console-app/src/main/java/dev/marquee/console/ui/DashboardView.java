@@ -62,6 +62,7 @@ public final class DashboardView {
             case EdgeViewModel edge -> new EdgeView(edge).root();
             case BreakersViewModel breakers -> new BreakersView(breakers).root();
             case MetricsViewModel metrics -> new MetricsView(metrics).root();
+            case EncodingViewModel encoding -> new EncodingView(encoding).root();
             case null, default -> emptyState(section);
         };
         view.setId("section-" + section.key());

@@ -57,8 +57,8 @@ public final class DashboardViewModel {
     }
 
     /**
-     * A new model for a section that has a live view (World, Edge, Breakers, Metrics), not yet started; null for
-     * the sections that only show their empty state on this backend.
+     * A new model for a section that has a live view (World, Edge, Breakers, Metrics, Encoding), not yet started;
+     * null for Chaos, which only shows its empty state until the chaos API exists.
      */
     public @Nullable SectionModel modelFor(Section shown) {
         return switch (shown) {
@@ -66,7 +66,8 @@ public final class DashboardViewModel {
             case EDGE -> new EdgeViewModel(ops, background, fx, ticker);
             case BREAKERS -> new BreakersViewModel(ops, background, fx);
             case METRICS -> new MetricsViewModel(ops, background, fx, ticker);
-            case CHAOS, ENCODING -> null;
+            case ENCODING -> new EncodingViewModel(ops, background, fx, ticker);
+            case CHAOS -> null;
         };
     }
 

@@ -19,8 +19,8 @@ public enum Section {
     METRICS("metrics", "Metrics", "No metrics yet.",
             "Request rates, latencies and errors appear here once the metrics service publishes them."),
     ENCODING("encoding", "Encoding", "No encoding jobs yet.",
-            "The encoding jobs API (/api/ops/encoding/jobs) is not part of this backend yet: jobs with progress "
-                    + "and ETA and per-title ladders with quality scores appear here when it is.");
+            "This backend has no encoding jobs API (/api/ops/encoding/jobs answers 404): jobs with progress "
+                    + "and ETA and per-title ladders with quality scores appear here on a backend that has it.");
 
     private final String key;
     private final String label;

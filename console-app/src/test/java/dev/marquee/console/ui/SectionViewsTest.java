@@ -108,6 +108,16 @@ class SectionViewsTest {
         assertThat(robot.lookup("#tile-sps").tryQuery()).isPresent();
     }
 
+    @Test
+    void theEncodingViewSaysSoWhenTheBackendHasNoEncodingApi(FxRobot robot) {
+        signIn(robot);
+        robot.clickOn("#nav-encoding");
+
+        await().atMost(WAIT).until(() -> robot.lookup("#encoding-unavailable").tryQuery().map(n -> n.isVisible())
+                .orElse(false));
+        assertThat(robot.lookup("#encoding-jobs").tryQuery().map(n -> n.isVisible())).hasValue(false);
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
