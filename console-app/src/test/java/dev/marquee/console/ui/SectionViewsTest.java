@@ -115,7 +115,7 @@ class SectionViewsTest {
 
         await().atMost(WAIT).until(() -> robot.lookup("#encoding-unavailable").tryQuery().map(n -> n.isVisible())
                 .orElse(false));
-        assertThat(robot.lookup("#encoding-jobs").tryQuery().map(n -> n.isVisible())).hasValue(false);
+        assertThat(robot.lookup("#encoding-jobs").tryQuery().map(n -> n.getParent().isVisible())).hasValue(false);
     }
 
     private static String text(FxRobot robot, String query) {
