@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -112,7 +113,7 @@ public final class OpsClient implements OpsApi {
 
     @Override
     public <T> T get(String path, Class<T> type) {
-        return java.util.Objects.requireNonNull(send(new Request.Builder().url(url(path)).build(), type), path);
+        return Objects.requireNonNull(send(new Request.Builder().url(url(path)).build(), type), path);
     }
 
     @Override
@@ -149,7 +150,7 @@ public final class OpsClient implements OpsApi {
     }
 
     private HttpUrl url(String pathAndQuery) {
-        return java.util.Objects.requireNonNull(base.resolve(pathAndQuery), pathAndQuery);
+        return Objects.requireNonNull(base.resolve(pathAndQuery), pathAndQuery);
     }
 
     private Response authorise(Interceptor.Chain chain) throws IOException {

@@ -88,20 +88,6 @@ public final class MetricsViewModel implements SectionModel {
         }, problem::set);
     }
 
-    /** The latest non-null point of a series, or null when it has none. */
-    public static @Nullable Double latest(@Nullable SeriesAnswer answer) {
-        if (answer == null || answer.series().isEmpty()) {
-            return null;
-        }
-        List<@Nullable Double> values = answer.series().getFirst().values();
-        for (int i = values.size() - 1; i >= 0; i--) {
-            if (values.get(i) != null) {
-                return values.get(i);
-            }
-        }
-        return null;
-    }
-
     public ReadOnlyObjectProperty<@Nullable KpiSnapshot> overallProperty() {
         return overall.getReadOnlyProperty();
     }

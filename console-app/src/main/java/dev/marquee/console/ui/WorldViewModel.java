@@ -114,10 +114,6 @@ public final class WorldViewModel implements SectionModel {
         return rows;
     }
 
-    static World world(List<RegionView> regions, List<InstanceRow> instances, Map<String, KpiSnapshot> kpis) {
-        return new World(regions, instances, kpis);
-    }
-
     private void showInstances() {
         String region = selectedRegion.get();
         instances.setAll(allInstances.stream().filter(i -> i.registry().region().equals(region)).toList());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.console.api.SseEvent;
 import dev.marquee.model.metrics.MetricsPaths;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricsViewModelTest {
@@ -31,17 +30,6 @@ class MetricsViewModelTest {
         assertThat(model.perRegion()).extracting(k -> k.region())
                 .containsExactlyInAnyOrder("us-east-1", "us-west-2", "eu-west-1");
         assertThat(model.series()).containsOnlyKeys(MetricsViewModel.CHART_SERIES);
-    }
-
-    @Test
-    void theLatestPointIsTheLastOneWithData() {
-        var answer = new dev.marquee.model.metrics.SeriesAnswer("x", java.time.Instant.EPOCH,
-                java.time.Duration.ofSeconds(10), List.of(new dev.marquee.model.metrics.SeriesAnswer.Series(
-                        new dev.marquee.model.metrics.SeriesDescriptor("x", java.util.Map.of()),
-                        java.util.Arrays.asList(1.0, 2.5, null))));
-
-        assertThat(MetricsViewModel.latest(answer)).isEqualTo(2.5);
-        assertThat(MetricsViewModel.latest(null)).isNull();
     }
 
     private static String seriesPath(String name) {
