@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ApiRequestCompleted(String method, String route, int status, long latencyUs, String service, @Nullable String region) {
     /** Request header through which a regional gateway tells the backend which region it serves. */
-    public static final String REGION_HEADER = "X-Marquee-Region";
+    public static final String REGION_HEADER = dev.marquee.model.topology.ControlPaths.SERVED_REGION_HEADER;
 
     public boolean serverError() {
         return status >= 500;

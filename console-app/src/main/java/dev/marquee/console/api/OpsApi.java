@@ -1,6 +1,9 @@
 package dev.marquee.console.api;
 
 import dev.marquee.model.identity.WhoAmI;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** What the console's screens ask of the backend. Blocking calls that throw {@link OpsException}. */
 public interface OpsApi {
@@ -17,4 +20,19 @@ public interface OpsApi {
     void signOut();
 
     String baseUrl();
+
+    /** {@code GET path} (with its query) read as {@code type}. */
+    <T> T get(String path, Class<T> type);
+
+    /** {@code GET path} read as a JSON array of {@code element}. */
+    <T> List<T> getList(String path, Class<T> element);
+
+    /** {@code method path} with an optional JSON body; the answer is discarded. */
+    void send(String method, String path, @Nullable Object body);
+
+    /**
+     * Opens a server-sent event stream at {@code path} that reconnects by itself (with backoff, resuming after the
+     * last event id) until closed. {@code events} and {@code connected} are called on the stream's own thread.
+     */
+    AutoCloseable stream(String path, Consumer<SseEvent> events, Consumer<Boolean> connected);
 }

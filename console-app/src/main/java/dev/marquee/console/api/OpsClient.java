@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -106,6 +109,48 @@ public final class OpsClient implements OpsApi {
                 // Gone from memory already; the refresh token also dies on its own schedule.
             }
         }
+    }
+
+    @Override
+    public <T> T get(String path, Class<T> type) {
+        return Objects.requireNonNull(send(new Request.Builder().url(url(path)).build(), type), path);
+    }
+
+    @Override
+    public <T> List<T> getList(String path, Class<T> element) {
+        try (Response response = http.newCall(new Request.Builder().url(url(path)).build()).execute()) {
+            String body = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new OpsException(failureOf(response, body, false));
+            }
+            return json.readValue(body, json.getTypeFactory().constructCollectionType(List.class, element));
+        } catch (IOException e) {
+            throw new OpsException(new OpsFailure.Offline(baseUrl()), e);
+        } catch (JacksonException e) {
+            throw new OpsException(new OpsFailure.Refused(new Problem(null, null, 200,
+                    "The backend's answer could not be read: " + e.getOriginalMessage(), null)), e);
+        }
+    }
+
+    @Override
+    public void send(String method, String path, @Nullable Object body) {
+        RequestBody content = body == null ? (method.equals("GET") || method.equals("DELETE") ? null
+                : RequestBody.create(new byte[0], JSON)) : RequestBody.create(json.writeValueAsString(body), JSON);
+        send(new Request.Builder().url(url(path)).method(method, content).build(), Void.class);
+    }
+
+    @Override
+    public AutoCloseable stream(String path, Consumer<SseEvent> events, Consumer<Boolean> connected) {
+        return new SseClient(http, url(path), events, connected).start();
+    }
+
+    /** The JSON reader the views' models use for event payloads (unknown properties ignored). */
+    public static JsonMapper json() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    private HttpUrl url(String pathAndQuery) {
+        return Objects.requireNonNull(base.resolve(pathAndQuery), pathAndQuery);
     }
 
     private Response authorise(Interceptor.Chain chain) throws IOException {

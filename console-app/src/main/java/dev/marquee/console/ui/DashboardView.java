@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard frame: a top bar (SRE, backend, connection, sign-out), a banner while disconnected, the
@@ -31,18 +32,52 @@ public final class DashboardView {
     private static final double EMPTY_TEXT_WIDTH = 640;
 
     private final BorderPane root = new BorderPane();
+    private @Nullable SectionModel open;
 
     public DashboardView(DashboardViewModel model) {
         VBox north = new VBox(topBar(model), banner(model));
         root.setTop(north);
         root.setLeft(navigation(model));
-        root.centerProperty().bind(Bindings.createObjectBinding(() -> emptyState(model.sectionProperty().get()),
-                model.sectionProperty()));
+        show(model, model.sectionProperty().get());
+        model.sectionProperty().addListener((obs, was, now) -> show(model, now));
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                closeOpen(); // signed out or the window closed: stop polling and streaming
+            }
+        });
         root.setId("dashboard");
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Opens a section: its live view with a started model, or its honest empty state; the previous one stops. */
+    private void show(DashboardViewModel model, Section section) {
+        closeOpen();
+        SectionModel sectionModel = model.modelFor(section);
+        open = sectionModel;
+        Node view = switch (sectionModel) {
+            case WorldViewModel world -> new WorldView(world).root();
+            case EdgeViewModel edge -> new EdgeView(edge).root();
+            case BreakersViewModel breakers -> new BreakersView(breakers).root();
+            case MetricsViewModel metrics -> new MetricsView(metrics).root();
+            case EncodingViewModel encoding -> new EncodingView(encoding).root();
+            case null, default -> emptyState(section);
+        };
+        view.setId("section-" + section.key());
+        root.setCenter(view);
+        if (sectionModel != null) {
+            sectionModel.start();
+        }
+    }
+
+    private void closeOpen() {
+        SectionModel shown = open;
+        open = null;
+        if (shown != null) {
+            shown.close();
+        }
     }
 
     private static HBox topBar(DashboardViewModel model) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard frame's state: who is signed in, which backend, whether it answers its health check, and which
- * section is open. It polls health while shown; it does not fetch any section's data (none exists yet).
+ * section is open. It polls health while shown; each section's own model fetches that section's data.
  */
 public final class DashboardViewModel {
     /** Often enough to notice a stopped backend within seconds, rare enough to be noise-free in its logs. */
@@ -54,6 +54,21 @@ public final class DashboardViewModel {
             Connection found = ops.healthy() ? Connection.CONNECTED : Connection.DISCONNECTED;
             fx.execute(() -> connection.set(found));
         });
+    }
+
+    /**
+     * A new model for a section that has a live view (World, Edge, Breakers, Metrics, Encoding), not yet started;
+     * null for Chaos, which only shows its empty state until the chaos API exists.
+     */
+    public @Nullable SectionModel modelFor(Section shown) {
+        return switch (shown) {
+            case REGIONS -> new WorldViewModel(ops, background, fx, ticker);
+            case EDGE -> new EdgeViewModel(ops, background, fx, ticker);
+            case BREAKERS -> new BreakersViewModel(ops, background, fx);
+            case METRICS -> new MetricsViewModel(ops, background, fx, ticker);
+            case ENCODING -> new EncodingViewModel(ops, background, fx, ticker);
+            case CHAOS -> null;
+        };
     }
 
     public void signOut() {

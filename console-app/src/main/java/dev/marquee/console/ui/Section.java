@@ -1,8 +1,8 @@
 package dev.marquee.console.ui;
 
 /**
- * The dashboard's views, in navigation order. Each says honestly what it will show and that nothing reports
- * to it yet; the views themselves arrive with their backend modules.
+ * The dashboard's views, in navigation order, each with the empty state it shows while its backend API is
+ * missing (Chaos and Encoding) or has nothing to report.
  */
 public enum Section {
     REGIONS("regions", "World / Regions", "No regions reported yet.",
@@ -14,12 +14,13 @@ public enum Section {
     BREAKERS("breakers", "Breakers", "No circuit breakers reported yet.",
             "Breaker states, failure rates and bulkheads appear here once the resilience service publishes them."),
     CHAOS("chaos", "Chaos", "No chaos experiments yet.",
-            "Starting and stopping failure experiments becomes possible here once the chaos service is available."),
+            "The chaos engine (/api/ops/chaos) is not part of this backend yet: experiments, blast-radius previews, "
+                    + "runs and the kill switch appear here when it is."),
     METRICS("metrics", "Metrics", "No metrics yet.",
             "Request rates, latencies and errors appear here once the metrics service publishes them."),
     ENCODING("encoding", "Encoding", "No encoding jobs yet.",
-            "Per-title ladders, job progress and quality scores appear here once the encoding service "
-                    + "publishes them.");
+            "This backend has no encoding jobs API (/api/ops/encoding/jobs answers 404): jobs with progress "
+                    + "and ETA and per-title ladders with quality scores appear here on a backend that has it.");
 
     private final String key;
     private final String label;

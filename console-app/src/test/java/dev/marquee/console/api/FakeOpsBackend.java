@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A loopback stand-in for the backend's identity and ops endpoints with one SRE and one viewer. Like the real
  * one it enforces passwords, bearer tokens, the SRE role on {@code /api/ops/**} and refresh-token rotation.
  */
-public final class FakeOpsBackend extends Dispatcher {
+public class FakeOpsBackend extends Dispatcher {
     public static final String SRE_EMAIL = "sre@marquee.test";
     public static final String VIEWER_EMAIL = "viewer@marquee.test";
     public static final String PASSWORD = "operate-the-world";
@@ -76,7 +76,13 @@ public final class FakeOpsBackend extends Dispatcher {
             return caller.roles().contains(Role.SRE) ? json(200, new WhoAmI(caller.id(), caller.email(), caller.roles()))
                     : refuse(403, "SRE role required.");
         }
-        return refuse(404, "No route for " + route);
+        String query = request.getUrl().encodedQuery();
+        return ops(request.getMethod(), request.getUrl().encodedPath() + (query == null ? "" : "?" + query), body);
+    }
+
+    /** An authenticated SRE call other than whoami; subclasses answer the ops endpoints they fake. */
+    protected MockResponse ops(String method, String pathAndQuery, String body) {
+        return refuse(404, "No route for " + method + " " + pathAndQuery);
     }
 
     private TokenResponse tokensFor(AccountView account) {
@@ -87,7 +93,7 @@ public final class FakeOpsBackend extends Dispatcher {
         return tokens;
     }
 
-    private MockResponse json(int status, Object payload) {
+    protected MockResponse json(int status, Object payload) {
         return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
                 .body(json.writeValueAsString(payload)).build();
     }

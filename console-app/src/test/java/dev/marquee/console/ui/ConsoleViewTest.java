@@ -64,10 +64,10 @@ class ConsoleViewTest {
         await().atMost(WAIT).until(() -> robot.lookup("#connection").queryAs(Label.class).getText().equals("connected"));
         assertThat(robot.lookup("#section-regions").tryQuery()).isPresent();
 
-        robot.clickOn("#nav-edge");
+        robot.clickOn("#nav-chaos");
 
-        assertThat(robot.lookup("#section-edge").tryQuery()).isPresent();
-        assertThat(robot.lookup("No edge nodes reported yet.").tryQuery()).isPresent();
+        assertThat(robot.lookup("#section-chaos").tryQuery()).isPresent();
+        assertThat(robot.lookup("No chaos experiments yet.").tryQuery()).isPresent();
     }
 
     @Test

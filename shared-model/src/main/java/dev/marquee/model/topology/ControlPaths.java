@@ -53,6 +53,11 @@ public final class ControlPaths {
     /** Request headers the gateway understands. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String CLIENT_ZONE_HEADER = "X-Marquee-Zone";
+    /**
+     * Request header the gateway sets on every call it forwards: its own region, so that the API request events
+     * (and the per-region traffic the console shows) are counted where they were served. Clients cannot set it.
+     */
+    public static final String SERVED_REGION_HEADER = "X-Marquee-Region";
     /** Response header: the instance that served the call. */
     public static final String INSTANCE_HEADER = "X-Marquee-Instance";
 }

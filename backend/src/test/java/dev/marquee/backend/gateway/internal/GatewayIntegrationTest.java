@@ -10,6 +10,7 @@ import dev.marquee.backend.TestHttp;
 import dev.marquee.backend.TestHttp.Reply;
 import dev.marquee.model.ApiPaths;
 import dev.marquee.model.identity.Role;
+import dev.marquee.model.metrics.MetricsPaths;
 import dev.marquee.model.topology.ControlPaths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,24 @@ class GatewayIntegrationTest extends ControlPlaneIntegrationSupport {
         assertThat(reply.headers().firstValue(ControlPaths.INSTANCE_HEADER)).hasValue("identity-us-west-2b-1");
         assertThat(reply.headers().firstValue(ControlPaths.REQUEST_ID_HEADER)).hasValue("trace-42");
         assertThat(reply.headers().firstValue("Server-Timing").orElseThrow()).contains("inbound;dur=", "upstream;dur=", "total;dur=");
+    }
+
+    @Test
+    void countsTheCallsItForwardsInItsOwnRegionsKpisWhateverTheClientClaims() {
+        String sre = tokenFor(Role.SRE);
+        String viewer = tokenFor(Role.VIEWER);
+        TestHttp gateway = http(gatewayUrl(sre, "eu-west-1"));
+        String kpis = MetricsPaths.KPIS + "?region=eu-west-1&window=60s";
+        long before = http().get(kpis, sre).json().path("apiRequests").asLong();
+
+        for (int i = 0; i < 3; i++) {
+            // A client cannot move its calls into another region's figures: the gateway sets the header itself.
+            assertThat(gateway.send(gateway.request(ApiPaths.PROFILES, viewer)
+                    .header(ControlPaths.SERVED_REGION_HEADER, "us-east-1").GET()).status()).isEqualTo(200);
+        }
+
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> http().get(kpis, sre).json().path("apiRequests").asLong() >= before + 3);
     }
 
     @Test
