@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marquee.backend.ControlPlaneIntegrationSupport;
+import dev.marquee.backend.SteadyLoad;
 import dev.marquee.backend.TestHttp;
 import dev.marquee.backend.TestHttp.Reply;
 import dev.marquee.backend.topology.InstanceEvicted;
@@ -22,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +30,8 @@ import tools.jackson.databind.JsonNode;
 class FailoverIntegrationTest extends ControlPlaneIntegrationSupport {
     /** Bound of the steady load loop, whatever happens. */
     private static final Duration LOAD_AT_MOST = Duration.ofSeconds(20);
+    /** 50 calls a second: steady, and half the per-account limit this context sets (100/s). */
+    private static final Duration LOAD_PERIOD = Duration.ofMillis(20);
 
     @Test
     void terminatingAnInstanceUnderSteadyLoadLosesNoRequestAndTheRegistryEvictsIt() throws Exception {
@@ -41,18 +43,13 @@ class FailoverIntegrationTest extends ControlPlaneIntegrationSupport {
         List<InstanceEvicted> evicted = record(InstanceEvicted.class);
         List<Integer> statuses = new CopyOnWriteArrayList<>();
         List<String> servedBy = new CopyOnWriteArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread load = Thread.ofVirtual().start(() -> {
-            long deadline = System.nanoTime() + LOAD_AT_MOST.toNanos();
-            while (!stop.get() && System.nanoTime() < deadline) {
-                // The caller's zone is the victim's: without the failure every call would go to it.
-                Reply reply = gateway.send(gateway.request(ApiPaths.PROFILES, viewer)
-                        .header(ControlPaths.CLIENT_ZONE_HEADER, "us-east-1a").GET());
-                statuses.add(reply.status());
-                servedBy.add(reply.headers().firstValue(ControlPaths.INSTANCE_HEADER).orElse("?"));
-            }
-        });
-        try {
+        try (var load = SteadyLoad.start(LOAD_PERIOD, LOAD_AT_MOST, () -> {
+            // The caller's zone is the victim's: without the failure every call would go to it.
+            Reply reply = gateway.send(gateway.request(ApiPaths.PROFILES, viewer)
+                    .header(ControlPaths.CLIENT_ZONE_HEADER, "us-east-1a").GET());
+            statuses.add(reply.status());
+            servedBy.add(reply.headers().firstValue(ControlPaths.INSTANCE_HEADER).orElse("?"));
+        })) {
             await().atMost(WITHIN).until(() -> servedBy.contains(victim));
             assertThat(http().post(ControlPaths.INSTANCES + "/" + victim + "/terminate", sre, "").status()).isEqualTo(200);
             int atTermination = statuses.size();
@@ -60,9 +57,6 @@ class FailoverIntegrationTest extends ControlPlaneIntegrationSupport {
             await().atMost(WITHIN).until(() -> evicted.stream().anyMatch(e -> e.instanceId().equals(victim)));
             assertThat(instance(sre, victim).isMissingNode()).isTrue();
             await().atMost(WITHIN).until(() -> statuses.size() > atTermination + 20);
-        } finally {
-            stop.set(true);
-            load.join();
         }
         assertThat(statuses).as("every call answered 200 via the surviving instances").containsOnly(200);
         assertThat(servedBy.subList(servedBy.size() - 10, servedBy.size())).doesNotContain(victim);
