@@ -81,7 +81,7 @@ public final class DefaultAbrManager implements AbrManager {
     /**
      * Segments planned ahead: 24 s. MPC's 5 ends a plan too early to see the down-switch that spending the
      * buffer at a rung above the link will cost; 6 scored better than 5 on 7 of the 8 tuning cuts (both
-     * families, both halves, 1 and 8 starting points; decision 0701), 4 worse on all 8, 8 mixed.
+     * families, both halves, 1 and 8 starting points; decision 0701), 4 worse on all 8, 7 and 8 mixed.
      */
     public static final int HORIZON = 6;
     /** Segments in the harmonic mean: long enough to smooth one outlier, short enough to follow a change. */
