@@ -29,7 +29,8 @@ class IngestCommandIntegrationTest extends BackendIntegrationSupport {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed).isZero();
-        assertThat(printed).contains("ANALYSING", "ENCODING", "COMPLETED", "SSIM", "published: titles/");
+        // The command polls: a fast machine may finish a stage between two polls, so only the ends are certain.
+        assertThat(printed).contains("queued", "COMPLETED", "SSIM", "PASSED", "published: titles/");
     }
 
     @Test
