@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>It leaves tags alone, {@code EXT-X-KEY} included (the key URI points at the licence service, not at an edge),
  * and it leaves a URI line as written when it is absolute, already has a query, or resolves to a path that no node
- * would serve (traversal, odd characters): signing those would only make them look legitimate. Pure and stateless.
+ * would serve (traversal, odd characters): signing those would only make them look legitimate. A playlist with
+ * nothing to sign comes back as the same bytes. Pure and stateless.
  */
 final class PlaylistSigning {
 
@@ -36,6 +37,7 @@ final class PlaylistSigning {
     static byte[] sign(byte[] playlist, String playlistPath, long expiresEpochS, String session, EdgeUrlSigner signer) {
         String text = new String(playlist, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(text.length() + 256);
+        boolean changed = false;
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
@@ -45,11 +47,14 @@ final class PlaylistSigning {
                 lineEnd--;
             }
             String line = text.substring(start, lineEnd);
-            out.append(signLine(line, playlistPath, expiresEpochS, session, signer));
+            String signed = signLine(line, playlistPath, expiresEpochS, session, signer);
+            changed |= !signed.equals(line);
+            out.append(signed);
             out.append(text, lineEnd, next); // the line's own terminator, "\n", "\r\n" or none
             start = next;
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        // Nothing to sign (no URI lines, or not text at all): the stored bytes exactly, not a lossy re-encoding.
+        return changed ? out.toString().getBytes(StandardCharsets.UTF_8) : playlist;
     }
 
     private static String signLine(String line, String playlistPath, long exp, String session, EdgeUrlSigner signer) {
