@@ -161,7 +161,9 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             }
         }
         // With a signer, a playlist's URIs inherit this request's (valid) signature; see PlaylistSigning.
+        // A fill (another node) gets the stored bytes to cache.
         PlaylistContext playlist = signer != null && signed != null && PlaylistSigning.isPlaylist(key)
+                && !signed.sid().startsWith(Filler.FILL_SESSION_PREFIX)
                 ? new PlaylistContext(signer, path, Long.parseLong(signed.exp()), signed.sid()) : null;
         StoredObject object = node.store().find(key);
         if (object != null) {
