@@ -122,6 +122,9 @@ class PlaybackIntegrationTest extends BackendIntegrationSupport {
         String media = fetchText(edge + mediaPath);
         String keyLine = media.lines().filter(l -> l.startsWith("#EXT-X-KEY:")).findFirst().orElseThrow();
         String segmentPath = resolve(mediaPath, firstUri(media));
+        // Signed for this session by the edge that served the playlist, not for a node's fill.
+        assertThat(mediaPath).contains("&sid=" + manifest.sessionId() + "&");
+        assertThat(segmentPath).contains("&sid=" + manifest.sessionId() + "&");
         byte[] encrypted = fetch(edge + segmentPath).body();
         assertThat(encrypted[0] & 0xff).isNotEqualTo(TS_SYNC_BYTE);
 
@@ -159,6 +162,14 @@ class PlaybackIntegrationTest extends BackendIntegrationSupport {
         assertThat(home.path("parts").path("continueWatching").path("status").asString()).isEqualTo("OK");
         assertThat(home.path("parts").path("continueWatching").path("data").get(0).path("positionMs").asLong())
                 .isEqualTo(1_500);
+
+        // A client names another profile with the header; a profile of another account is not found.
+        UUID second = UUID.fromString(gateway.post(ApiPaths.PROFILES, player.token,
+                TestHttp.json(TestHttp.map("name", "Kim", "kids", false))).json().path("id").asString());
+        assertThat(gateway.send(gateway.request(PlaybackPaths.CONTINUE_WATCHING, player.token)
+                .header(PlaybackPaths.PROFILE_HEADER, second.toString()).GET()).json()).isEmpty();
+        assertThat(gateway.send(gateway.request(PlaybackPaths.CONTINUE_WATCHING, player.token)
+                .header(PlaybackPaths.PROFILE_HEADER, UUID.randomUUID().toString()).GET()).status()).isEqualTo(404);
 
         // The next session starts where this one stopped; an END heartbeat ends it.
         assertThat(player.startSession(title, null, null).json().path("resumePositionMs").asLong()).isEqualTo(1_500);
