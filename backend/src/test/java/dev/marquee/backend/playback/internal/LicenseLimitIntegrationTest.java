@@ -78,6 +78,17 @@ class LicenseLimitIntegrationTest extends BackendIntegrationSupport {
                 Base64.getEncoder().encodeToString(unregistered))));
         assertThat(wrongId.status()).isEqualTo(400);
 
+        // A registered EC key on another curve cannot receive a P-256 wrapped key: refused, not a server error.
+        var generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        String p384 = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        assertThat(http().post(dev.marquee.model.ApiPaths.DEVICES, player.token,
+                TestHttp.json(TestHttp.map("name", "Old player", "publicKey", p384))).status()).isEqualTo(201);
+        TestHttp.Reply otherCurve = http().post(LicensePaths.LICENSES, player.token, TestHttp.json(new LicenseRequest(
+                title, LicenseCodec.deviceId(Base64.getDecoder().decode(p384)), session, p384)));
+        assertThat(otherCurve.status()).isEqualTo(400);
+        assertThat(otherCurve.json().path("detail").asString()).contains("P-256");
+
         assertThat(other.license(title, session).status()).as("another account's session").isEqualTo(403);
         assertThat(player.license(UUID.randomUUID(), session).status()).as("another title").isEqualTo(403);
         assertThat(http().post(LicensePaths.LICENSES, null, "{}").status()).isEqualTo(401);
