@@ -79,6 +79,22 @@ final class ChaosFormView {
                 row(form, "allowAllRegions", "Every region", allRegions(form)),
                 row(null, "", "Reason", text("run-reason", form.reasonProperty(), "why, for the report")));
 
+        ScrollPane scroll = new ScrollPane(fields);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain");
+        scroll.setMinWidth(LABEL_WIDTH + FIELD_WIDTH + 40);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+
+        root = new HBox(16, catalog, scroll, previewAndStart(form));
+        root.setId("new-run");
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    /** The blast radius with the two buttons under it, so that Start sits beside what it will touch. */
+    private static VBox previewAndStart(ChaosRunForm form) {
         Button preview = new Button("Preview blast radius");
         preview.setId("preview");
         preview.disableProperty().bind(form.busyProperty().or(form.experimentProperty().isNull()));
@@ -88,26 +104,16 @@ final class ChaosFormView {
         start.getStyleClass().add("danger");
         start.disableProperty().bind(form.busyProperty().or(form.previewProperty().isNull()));
         start.setOnAction(e -> form.start());
-        HBox buttons = new HBox(10, preview, start);
         Label problem = Widgets.problem(form.problemProperty());
         problem.setId("form-problem");
-        problem.setMaxWidth(LABEL_WIDTH + FIELD_WIDTH + 10);
-        fields.getChildren().addAll(problem, buttons);
-        ScrollPane scroll = new ScrollPane(fields);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("plain");
-        scroll.setMinWidth(LABEL_WIDTH + FIELD_WIDTH + 40);
-        HBox.setHgrow(scroll, Priority.ALWAYS);
-
-        root = new HBox(16, catalog, scroll, preview(form));
-        root.setId("new-run");
+        problem.setMaxWidth(PREVIEW_WIDTH);
+        VBox column = new VBox(12, radius(form), new HBox(10, preview, start), problem);
+        column.setPrefWidth(PREVIEW_WIDTH);
+        column.setMinWidth(PREVIEW_WIDTH);
+        return column;
     }
 
-    Parent root() {
-        return root;
-    }
-
-    private static VBox preview(ChaosRunForm form) {
+    private static VBox radius(ChaosRunForm form) {
         Label heading = new Label("Blast radius");
         heading.getStyleClass().add("subheading");
         Label summary = new Label();
