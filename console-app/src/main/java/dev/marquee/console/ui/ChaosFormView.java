@@ -42,6 +42,7 @@ final class ChaosFormView {
         ChaosRunForm form = model.form();
         ListView<ExperimentDescriptor> catalog = new ListView<>(model.catalog());
         catalog.setId("catalog");
+        catalog.getStyleClass().add("catalog");
         catalog.setPrefWidth(CATALOG_WIDTH);
         catalog.setMinWidth(CATALOG_WIDTH);
         catalog.setCellFactory(list -> new ExperimentCell());
@@ -190,6 +191,7 @@ final class ChaosFormView {
         box.setId(id);
         box.setPrefWidth(FIELD_WIDTH);
         box.setVisibleRowCount(12);
+        box.setPromptText("(any / none)");
         box.setCellFactory(list -> new ChoiceCell());
         box.setButtonCell(new ChoiceCell());
         box.valueProperty().bindBidirectional(value);

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -108,11 +109,13 @@ public final class ChaosText {
         return items.isEmpty() ? "none" : String.join(", ", items);
     }
 
-    /** "Mon, Tue, Wed, Thu, Fri 09:00–17:00 America/Los_Angeles, every 60 min". */
+    /** "weekdays 09:00–17:00 America/Los_Angeles, every 60 min"; other sets of days listed ("Sat, Sun"). */
     public static String when(ScheduleRequest s) {
         String days = s.days().stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        return (s.days().size() == DayOfWeek.values().length ? "daily" : days) + " " + s.from() + "–" + s.to() + " "
+        boolean weekdays = s.days().equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+        return (s.days().size() == DayOfWeek.values().length ? "daily" : weekdays ? "weekdays" : days) + " " + s.from()
+                + "–" + s.to() + " "
                 + s.timeZone() + ", every " + s.everyMinutes() + " min";
     }
 

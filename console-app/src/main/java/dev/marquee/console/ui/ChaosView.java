@@ -42,6 +42,8 @@ import javafx.scene.layout.VBox;
  * and Schedules (enable / disable). Bindings and dialogs only; {@link ChaosViewModel} does the rest.
  */
 public final class ChaosView {
+    /** The KPI table gets the larger part of the report's width: it has more columns than the timeline. */
+    private static final double KPI_SHARE = 0.6;
     private final VBox root;
     private final ChaosViewModel model;
     private final TabPane tabs = new TabPane();
@@ -215,6 +217,7 @@ public final class ChaosView {
         details.setId("report-details");
         details.getStyleClass().add("muted");
         details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         Button abort = new Button("Abort run…");
         abort.setId("abort-run");
         abort.getStyleClass().add("danger");
@@ -247,30 +250,30 @@ public final class ChaosView {
         TableView<KpiSample> kpiTable = new TableView<>(kpis);
         kpiTable.setId("run-kpis");
         kpiTable.getColumns().setAll(List.of(
-                column("Phase", KpiSample::phase, 70),
-                column("At", (KpiSample k) -> ChaosText.time(k.at()), 70),
-                column("SPS", (KpiSample k) -> ChaosText.perSecond(k.streamStartsPerSecond()), 65),
-                column("Errors", (KpiSample k) -> ChaosText.percent(k.errorRate()), 60),
-                column("p99", (KpiSample k) -> ChaosText.millis(k.apiLatencyP99Ms()), 65),
-                column("Rebuffer", (KpiSample k) -> ChaosText.percent(k.rebufferRatio()), 65),
-                column("Requests", (KpiSample k) -> Long.toString(k.apiRequests()), 65),
-                column("Broken limits", (KpiSample k) -> String.join("; ", k.violations()))));
+                column("Phase", KpiSample::phase, 62),
+                column("At", (KpiSample k) -> ChaosText.time(k.at()), 66),
+                column("SPS", (KpiSample k) -> ChaosText.perSecond(k.streamStartsPerSecond()), 60),
+                column("Errors", (KpiSample k) -> ChaosText.percent(k.errorRate()), 56),
+                column("p99", (KpiSample k) -> ChaosText.millis(k.apiLatencyP99Ms()), 60),
+                column("Rebuffer", (KpiSample k) -> ChaosText.percent(k.rebufferRatio()), 64),
+                column("Calls", (KpiSample k) -> Long.toString(k.apiRequests()), 48),
+                column("Violated", (KpiSample k) -> String.join("; ", k.violations()))));
         kpiTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         kpiTable.setPlaceholder(new Label("No KPI samples yet."));
         TableView<RunAction> timeline = new TableView<>(actions);
         timeline.setId("run-timeline");
         timeline.getColumns().setAll(List.of(
-                column("At", (RunAction a) -> ChaosText.time(a.at()), 70),
-                column("Action", RunAction::kind, 140),
-                column("Target", RunAction::target, 150),
+                column("At", (RunAction a) -> ChaosText.time(a.at()), 66),
+                column("Action", RunAction::kind, 135),
+                column("Target", RunAction::target, 140),
                 column("Detail", RunAction::detail)));
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.setPlaceholder(new Label("No actions yet."));
         HBox tables = new HBox(12, kpiTable, timeline);
         HBox.setHgrow(kpiTable, Priority.ALWAYS);
         HBox.setHgrow(timeline, Priority.ALWAYS);
-        kpiTable.setPrefWidth(1);
-        timeline.setPrefWidth(1);
+        kpiTable.setPrefWidth(KPI_SHARE);
+        timeline.setPrefWidth(1 - KPI_SHARE);
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -301,11 +304,11 @@ public final class ChaosView {
         TableView<ScheduleView> table = new TableView<>(model.schedules());
         table.setId("chaos-schedules");
         table.getColumns().setAll(List.of(
-                column("Name", ScheduleView::name, 140),
-                column("Experiment", ChaosText::experiment, 220),
-                column("When", (ScheduleView v) -> ChaosText.when(v.schedule()), 260),
-                column("State", (ScheduleView v) -> v.schedule().enabled() ? "ENABLED" : "disabled", 80),
-                column("Last / next", ChaosText::lastAndNext)));
+                column("Name", ScheduleView::name, 120),
+                column("Experiment", ChaosText::experiment, 240),
+                column("When", (ScheduleView v) -> ChaosText.when(v.schedule()), 380),
+                column("State", (ScheduleView v) -> v.schedule().enabled() ? "ENABLED" : "disabled", 75),
+                column("Last / next", ChaosText::lastAndNext, 250)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No schedules on this backend: they are created with PUT "
                 + dev.marquee.model.chaos.ChaosPaths.SCHEDULE + " and live in memory."));

@@ -52,7 +52,7 @@ class ChaosTextTest {
     void aScheduleSaysWhenItRuns() {
         ScheduleView s = OpsClient.json().readValue(Recorded.json("chaos-schedules.json"), ScheduleView[].class)[0];
 
-        assertThat(ChaosText.when(s.schedule())).isEqualTo("Mon, Tue, Wed, Thu, Fri 09:00–17:00 America/Los_Angeles, every 60 min");
+        assertThat(ChaosText.when(s.schedule())).isEqualTo("weekdays 09:00–17:00 America/Los_Angeles, every 60 min");
         assertThat(ChaosText.experiment(s)).isEqualTo("Chaos Monkey on us-west-2, 60 s");
         assertThat(ChaosText.lastAndNext(s)).isEqualTo("never ran · next –");
     }
