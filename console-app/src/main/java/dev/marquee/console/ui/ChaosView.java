@@ -8,7 +8,6 @@ import dev.marquee.model.chaos.RunAction;
 import dev.marquee.model.chaos.RunStatus;
 import dev.marquee.model.chaos.RunView;
 import dev.marquee.model.chaos.ScheduleView;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -181,8 +180,8 @@ public final class ChaosView {
         return split;
     }
 
-    private static TableColumn<RunView, String> status() {
-        TableColumn<RunView, String> column = column("Status", r -> ChaosText.status(r, Instant.now()), 130);
+    private TableColumn<RunView, String> status() {
+        TableColumn<RunView, String> column = column("Status", model::status, 130);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -231,7 +230,7 @@ public final class ChaosView {
         ObservableList<RunAction> actions = FXCollections.observableArrayList();
         model.reportProperty().subscribe((RunView r) -> {
             title.setText(r == null ? "Select a run to see its report" : ChaosText.title(r));
-            verdict.setText(r == null ? "" : ChaosText.status(r, Instant.now()));
+            verdict.setText(r == null ? "" : model.status(r));
             verdict.getStyleClass().removeAll("health-healthy", "health-degraded", "health-failing");
             if (r != null) {
                 verdict.getStyleClass().add(statusClass(r.status()));

@@ -17,6 +17,7 @@ import dev.marquee.model.chaos.ScheduleView;
 import dev.marquee.model.topology.ControlPaths;
 import dev.marquee.model.topology.RegionView;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -44,6 +45,8 @@ public final class ChaosViewModel implements SectionModel {
     /** Regions, instances and edge nodes change by deployment or repair; the scope choices need not be fresher. */
     public static final Duration TOPOLOGY_PERIOD = Duration.ofSeconds(10);
     static final int NOT_FOUND = 404;
+    /** The topology's service name for gateways, which the engine refuses as instance targets. */
+    static final String GATEWAY_SERVICE = "gateway";
 
     private final ObservableList<ExperimentDescriptor> catalog = FXCollections.observableArrayList();
     private final ObservableList<String> regions = FXCollections.observableArrayList();
@@ -64,9 +67,16 @@ public final class ChaosViewModel implements SectionModel {
     private final Ticker ticker;
     private final Background work;
     private final ChaosRunForm form;
+    private final InstantSource clock;
 
     public ChaosViewModel(OpsApi ops, Executor background, Executor fx, Ticker ticker) {
+        this(ops, background, fx, ticker, InstantSource.system());
+    }
+
+    /** With the clock that says how long a running run has left. */
+    public ChaosViewModel(OpsApi ops, Executor background, Executor fx, Ticker ticker, InstantSource clock) {
         this.ops = ops;
+        this.clock = clock;
         this.ticker = ticker;
         this.work = new Background(background, fx);
         this.form = new ChaosRunForm(ops, work, this::started);
@@ -112,9 +122,6 @@ public final class ChaosViewModel implements SectionModel {
         setIfChanged(instances, targets.stream().map(LocalInstance::id).sorted().toList());
         setIfChanged(edgeNodes, t.edgeNodes().stream().map(EdgeNode::id).toList());
     }
-
-    /** The topology's service name for gateways, which the engine refuses as instance targets. */
-    static final String GATEWAY_SERVICE = "gateway";
 
     /** A choice list is replaced only when it changed, so an open drop-down keeps its selection. */
     private static void setIfChanged(ObservableList<String> list, List<String> now) {
@@ -290,6 +297,11 @@ public final class ChaosViewModel implements SectionModel {
 
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** "RUNNING · 42 s left" by this model's clock, or the verdict. */
+    public String status(RunView run) {
+        return ChaosText.status(run, clock.instant());
     }
 
     /** Whether the selected run can be aborted (it is still running). */

@@ -169,11 +169,22 @@ class ChaosViewModelTest {
                 .replace("\"status\":\"RUNNING\"", "\"status\":\"PASSED\""));
         model.refresh();
         assertThat(model.abortable()).as("a verdict cannot be aborted").isFalse();
+        assertThat(model.status(model.reportProperty().get())).isEqualTo("PASSED");
 
         model.selectedRunIdProperty().set(PASSED_RUN);
         var report = model.reportProperty().get();
         assertThat(report.actions()).extracting(a -> a.kind()).containsExactly("FAULTS_INJECTED", "FAULTS_CLEARED", "ENDED");
         assertThat(ChaosView.samples(report)).extracting(k -> k.phase()).startsWith("BEFORE", "DURING").endsWith("AFTER");
+    }
+
+    @Test
+    void aRunningRunSaysHowLongItHasLeftByTheModelsClock() {
+        var running = dev.marquee.console.api.OpsClient.json().readValue(Recorded.json("chaos-run-running.json"),
+                dev.marquee.model.chaos.RunView.class);
+        ChaosViewModel at = new ChaosViewModel(ops, Runnable::run, Runnable::run, MANUAL,
+                () -> running.endsAt().minusSeconds(3));
+
+        assertThat(at.status(running)).isEqualTo("RUNNING · 3 s left");
     }
 
     @Test
