@@ -30,6 +30,9 @@ public interface OpsApi {
     /** {@code method path} with an optional JSON body; the answer is discarded. */
     void send(String method, String path, @Nullable Object body);
 
+    /** {@code method path} with an optional JSON body, the answer read as {@code type}. */
+    <T> T exchange(String method, String path, @Nullable Object body, Class<T> type);
+
     /**
      * Opens a server-sent event stream at {@code path} that reconnects by itself (with backoff, resuming after the
      * last event id) until closed. {@code events} and {@code connected} are called on the stream's own thread.

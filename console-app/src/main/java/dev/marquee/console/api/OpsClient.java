@@ -134,9 +134,18 @@ public final class OpsClient implements OpsApi {
 
     @Override
     public void send(String method, String path, @Nullable Object body) {
+        send(request(method, path, body), Void.class);
+    }
+
+    @Override
+    public <T> T exchange(String method, String path, @Nullable Object body, Class<T> type) {
+        return Objects.requireNonNull(send(request(method, path, body), type), path);
+    }
+
+    private Request request(String method, String path, @Nullable Object body) {
         RequestBody content = body == null ? (method.equals("GET") || method.equals("DELETE") ? null
                 : RequestBody.create(new byte[0], JSON)) : RequestBody.create(json.writeValueAsString(body), JSON);
-        send(new Request.Builder().url(url(path)).method(method, content).build(), Void.class);
+        return new Request.Builder().url(url(path)).method(method, content).build();
     }
 
     @Override

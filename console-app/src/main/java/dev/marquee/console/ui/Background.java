@@ -24,11 +24,16 @@ final class Background {
     }
 
     <T> void call(Supplier<T> work, Consumer<T> onFx, Consumer<String> problemOnFx) {
+        attempt(work, onFx, failure -> problemOnFx.accept(reason(failure)));
+    }
+
+    /** Like {@link #call} for callers that tell failures apart (e.g. a 404 meaning "no such API here"). */
+    <T> void attempt(Supplier<T> work, Consumer<T> onFx, Consumer<Throwable> failureOnFx) {
         CompletableFuture.supplyAsync(work, background).whenCompleteAsync((answer, failure) -> {
             if (failure == null) {
                 onFx.accept(answer);
             } else {
-                problemOnFx.accept(reason(failure));
+                failureOnFx.accept(failure instanceof CompletionException ? failure.getCause() : failure);
             }
         }, fx);
     }

@@ -63,6 +63,7 @@ public final class DashboardView {
             case BreakersViewModel breakers -> new BreakersView(breakers).root();
             case MetricsViewModel metrics -> new MetricsView(metrics).root();
             case EncodingViewModel encoding -> new EncodingView(encoding).root();
+            case ChaosViewModel chaos -> new ChaosView(chaos).root();
             case null, default -> emptyState(section);
         };
         view.setId("section-" + section.key());

@@ -57,8 +57,7 @@ public final class DashboardViewModel {
     }
 
     /**
-     * A new model for a section that has a live view (World, Edge, Breakers, Metrics, Encoding), not yet started;
-     * null for Chaos, which only shows its empty state until the chaos API exists.
+     * A new model for a section, not yet started; null for a section that only has its empty state (none now).
      */
     public @Nullable SectionModel modelFor(Section shown) {
         return switch (shown) {
@@ -67,7 +66,7 @@ public final class DashboardViewModel {
             case BREAKERS -> new BreakersViewModel(ops, background, fx);
             case METRICS -> new MetricsViewModel(ops, background, fx, ticker);
             case ENCODING -> new EncodingViewModel(ops, background, fx, ticker);
-            case CHAOS -> null;
+            case CHAOS -> new ChaosViewModel(ops, background, fx, ticker);
         };
     }
 

@@ -2,7 +2,7 @@ package dev.marquee.console.ui;
 
 /**
  * The dashboard's views, in navigation order, each with the empty state it shows while its backend API is
- * missing (Chaos and Encoding) or has nothing to report.
+ * missing (Chaos and Encoding answer 404 on older backends) or has nothing to report.
  */
 public enum Section {
     REGIONS("regions", "World / Regions", "No regions reported yet.",
@@ -14,8 +14,8 @@ public enum Section {
     BREAKERS("breakers", "Breakers", "No circuit breakers reported yet.",
             "Breaker states, failure rates and bulkheads appear here once the resilience service publishes them."),
     CHAOS("chaos", "Chaos", "No chaos experiments yet.",
-            "The chaos engine (/api/ops/chaos) is not part of this backend yet: experiments, blast-radius previews, "
-                    + "runs and the kill switch appear here when it is."),
+            "This backend has no chaos engine API (/api/ops/chaos answers 404): experiments, blast-radius previews, "
+                    + "runs, schedules and the kill switch appear here on a backend that has it."),
     METRICS("metrics", "Metrics", "No metrics yet.",
             "Request rates, latencies and errors appear here once the metrics service publishes them."),
     ENCODING("encoding", "Encoding", "No encoding jobs yet.",

@@ -54,6 +54,8 @@ final class Widgets {
         label.setId("notice");
         label.getStyleClass().add("muted");
         label.textProperty().bind(notice);
+        label.visibleProperty().bind(notice.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 }

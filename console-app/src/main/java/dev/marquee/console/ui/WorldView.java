@@ -103,6 +103,7 @@ public final class WorldView {
         Label instances = new Label(row.instancesUp() + " / " + row.instances() + " instances UP"
                 + (row.apiLatencyP99Ms() == null ? "" : String.format(" · p99 %.0f ms", row.apiLatencyP99Ms())));
         instances.getStyleClass().add("muted");
+        instances.setWrapText(true);
         Label why = new Label(evacuated ? "by " + row.region().evacuatedBy() + ": " + row.region().evacuationReason()
                 : String.valueOf(row.region().healthReason()));
         why.getStyleClass().add("muted");

@@ -67,7 +67,7 @@ class ConsoleViewTest {
         robot.clickOn("#nav-chaos");
 
         assertThat(robot.lookup("#section-chaos").tryQuery()).isPresent();
-        assertThat(robot.lookup("No chaos experiments yet.").tryQuery()).isPresent();
+        await().atMost(WAIT).until(() -> robot.lookup("#chaos-unavailable").tryQuery().map(n -> n.isVisible()).orElse(false));
     }
 
     @Test

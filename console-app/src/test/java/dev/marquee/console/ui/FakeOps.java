@@ -34,6 +34,8 @@ final class FakeOps implements OpsApi {
     /** JSON answers by path (with query); a path not here answers 404. */
     final Map<String, String> answers = new HashMap<>();
     final List<String> sent = new ArrayList<>();
+    /** Problems that non-GET calls are refused with, by "METHOD path". */
+    final Map<String, Problem> refusals = new HashMap<>();
     final Map<String, Consumer<SseEvent>> streams = new HashMap<>();
     private final JsonMapper json = OpsClient.json();
 
@@ -84,6 +86,17 @@ final class FakeOps implements OpsApi {
     @Override
     public void send(String method, String path, @Nullable Object body) {
         sent.add(method + " " + path + (body == null ? "" : " " + json.writeValueAsString(body)));
+    }
+
+    /** Answers from {@link #answers} by "METHOD path", or the refusal under that key. */
+    @Override
+    public <T> T exchange(String method, String path, @Nullable Object body, Class<T> type) {
+        send(method, path, body);
+        Problem refusal = refusals.get(method + " " + path);
+        if (refusal != null) {
+            throw new OpsException(new OpsFailure.Refused(refusal));
+        }
+        return json.readValue(answer(method + " " + path), type);
     }
 
     @Override

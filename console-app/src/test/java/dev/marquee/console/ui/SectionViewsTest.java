@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -118,8 +120,31 @@ class SectionViewsTest {
         assertThat(robot.lookup("#encoding-jobs").tryQuery().map(n -> n.getParent().isVisible())).hasValue(false);
     }
 
+    @Test
+    void theKillSwitchIsEngagedAfterAConfirmationAndAStartIsThenRefusedInTheEnginesWords(FxRobot robot) {
+        signIn(robot);
+        robot.clickOn("#nav-chaos");
+        await().atMost(WAIT).until(() -> text(robot, "#kill-switch").startsWith("Engage")
+                && robot.lookup("#catalog").queryAs(ListView.class).getItems().size() == 5);
+
+        robot.clickOn("#kill-switch");
+        await().atMost(WAIT).until(() -> robot.lookup("#confirm-reason").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#confirm-reason").queryAs(TextInputControl.class).setText("game day over"));
+        robot.clickOn("#confirm-yes");
+
+        await().atMost(WAIT).until(() -> text(robot, "#kill-switch-state").startsWith("KILL SWITCH ENGAGED"));
+        assertThat(backend.actions).contains("PUT /api/ops/chaos/kill-switch {\"engaged\":true,\"reason\":\"game day over\"}");
+        robot.clickOn("Chaos Kong");
+        robot.interact(() -> robot.lookup("#scope-region").queryAs(ComboBox.class).setValue("us-east-1"));
+        robot.clickOn("#preview");
+        await().atMost(WAIT).until(() -> !robot.lookup("#start-run").query().isDisabled());
+        robot.clickOn("#start-run");
+        await().atMost(WAIT).until(() -> text(robot, "#form-problem").contains("game day over; release it before starting runs"));
+        assertThat(robot.lookup("#form-problem").query().isVisible()).isTrue();
+    }
+
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
     }
 
     private static void signIn(FxRobot robot) {
