@@ -7,6 +7,7 @@ import dev.marquee.model.license.LicenseCodec;
 import dev.marquee.model.license.LicensePaths;
 import dev.marquee.model.license.LicenseRequest;
 import dev.marquee.model.license.ServerKey;
+import dev.marquee.player.engine.ControlPlaneRoute;
 import dev.marquee.player.engine.ContentSteeringManager;
 import dev.marquee.player.engine.EventReporter;
 import dev.marquee.player.engine.FrameSurface;
@@ -164,7 +165,7 @@ public final class StartupBenchmark {
     }
 
     private Player player(Path root, String base, OkHttpClient http, StreamingEngine.Config config) throws Exception {
-        var options = new Player.Options(base, "/titles/t1/master.m3u8",
+        var options = new Player.Options(ControlPlaneRoute.fixed(base), "/titles/t1/master.m3u8",
                 new ContentSteeringManager.Steering(List.of(base), Duration.ofMinutes(5)), null,
                 new EventReporter.Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "local"),
                 root.resolve("device"), List.of(VlcMediaSink.HEADLESS_AUDIO), config, () -> null, false);

@@ -36,7 +36,7 @@ public final class EventReporter implements AutoCloseable {
     private static final long START_POLL_MS = 100;
 
     private final OkHttpClient http;
-    private final String url;
+    private final ControlPlaneRoute controlPlane;
     private final Supplier<String> bearer;
     private final Session session;
     private final PlaybackStats stats;
@@ -47,11 +47,14 @@ public final class EventReporter implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
 
-    public EventReporter(OkHttpClient http, String backendUrl, Supplier<String> bearer, Session session,
+    /**
+     * @param controlPlane where each heartbeat goes when it leaves; a heartbeat that gets no answer or a 5xx is
+     *                     reported to it, so the next one goes to the next region (the lost one is not resent)
+     */
+    public EventReporter(OkHttpClient http, ControlPlaneRoute controlPlane, Supplier<String> bearer, Session session,
                          PlaybackStats stats, InstantSource clock) {
         this.http = http;
-        this.url = (backendUrl.endsWith("/") ? backendUrl.substring(0, backendUrl.length() - 1) : backendUrl)
-                + MetricsPaths.HEARTBEATS;
+        this.controlPlane = controlPlane;
         this.bearer = bearer;
         this.session = session;
         this.stats = stats;
@@ -81,7 +84,8 @@ public final class EventReporter implements AutoCloseable {
 
     PlaybackHeartbeat heartbeat(PlaybackEventType type) {
         PlaybackStats.Snapshot s = stats.snapshot();
-        Long startup = s.startupTimeMs() >= 0 ? s.startupTimeMs() : (type == PlaybackEventType.START ? 0L : null);
+        Long startup = s.startupTimeMs() >= 0 ? Long.valueOf(s.startupTimeMs())
+                : (type == PlaybackEventType.START ? Long.valueOf(0) : null); // no unboxing of null before the first frame
         String node = s.edgeNode() != null && s.edgeNode().matches(PlaybackHeartbeat.NAME_PATTERN) ? s.edgeNode() : null;
         return new PlaybackHeartbeat(session.sessionId(), session.titleId(), session.profileId(), session.region(), node,
                 type, s.positionMs(), Math.max(0, s.rungIndex()), s.bitrateBps(), s.height(), s.bufferMs(),
@@ -93,7 +97,8 @@ public final class EventReporter implements AutoCloseable {
         if (closed) {
             return;
         }
-        Request.Builder request = new Request.Builder().url(url)
+        String base = controlPlane.baseUrl();
+        Request.Builder request = new Request.Builder().url(base + MetricsPaths.HEARTBEATS)
                 .post(RequestBody.create(json.writeValueAsBytes(heartbeat(type)), JSON));
         String token = bearer.get();
         if (token != null) {
@@ -102,11 +107,14 @@ public final class EventReporter implements AutoCloseable {
         http.newCall(request.build()).enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                // the next heartbeat carries the cumulative counters
+                controlPlane.failed(base, e); // the next heartbeat carries the cumulative counters
             }
 
             @Override
             public void onResponse(Call call, Response response) {
+                if (response.code() >= 500) {
+                    controlPlane.failed(base, new IOException("heartbeat answered HTTP " + response.code()));
+                }
                 response.close();
             }
         });

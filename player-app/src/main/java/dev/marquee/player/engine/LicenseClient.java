@@ -16,19 +16,29 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LicenseClient {
 
     private final NetworkingEngine network;
-    private final String backendUrl;
+    private final ControlPlaneRoute controlPlane;
     private final java.util.function.Supplier<String> bearerToken;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-    /** @param bearerToken the signed-in session's access token, or a supplier of {@code null} */
-    public LicenseClient(NetworkingEngine network, String backendUrl, java.util.function.Supplier<String> bearerToken) {
+    /**
+     * @param controlPlane where licence calls go now (the current region's gateway; renewals follow a failover)
+     * @param bearerToken  the signed-in session's access token, or a supplier of {@code null}
+     */
+    public LicenseClient(NetworkingEngine network, ControlPlaneRoute controlPlane,
+                         java.util.function.Supplier<String> bearerToken) {
         this.network = network;
-        this.backendUrl = backendUrl.endsWith("/") ? backendUrl.substring(0, backendUrl.length() - 1) : backendUrl;
+        this.controlPlane = controlPlane;
         this.bearerToken = bearerToken;
     }
 
+    /** A licence client for one fixed backend. */
+    public LicenseClient(NetworkingEngine network, String backendUrl, java.util.function.Supplier<String> bearerToken) {
+        this(network, ControlPlaneRoute.fixed(backendUrl), bearerToken);
+    }
+
     public ServerKey serverKey() throws IOException, InterruptedException {
-        return json.readValue(network.get(RequestType.LICENSE, backendUrl + LicensePaths.SERVER_KEY).body(), ServerKey.class);
+        return json.readValue(network.get(RequestType.LICENSE, controlPlane, LicensePaths.SERVER_KEY, null).body(),
+                ServerKey.class);
     }
 
     /**
@@ -38,7 +48,7 @@ public final class LicenseClient {
     public License request(LicenseRequest request, boolean retry)
             throws IOException, InterruptedException, LicenseException {
         try {
-            byte[] body = network.postJson(RequestType.LICENSE, backendUrl + LicensePaths.LICENSES,
+            byte[] body = network.postJson(RequestType.LICENSE, controlPlane, LicensePaths.LICENSES,
                     json.writeValueAsBytes(request), bearerToken.get(), retry).body();
             return json.readValue(body, License.class);
         } catch (HttpStatusException e) {

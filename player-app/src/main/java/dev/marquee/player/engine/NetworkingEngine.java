@@ -148,6 +148,70 @@ public final class NetworkingEngine {
         });
     }
 
+    /**
+     * A GET of {@code path} on the control plane (steering), with the bearer token when not null: each round tries
+     * the route's regions in turn (a region that gives no answer or a 5xx is reported to the route, which moves on),
+     * then backs off; 4xx fail at once.
+     */
+    public Fetched get(RequestType type, ControlPlaneRoute route, String path, String bearerToken)
+            throws IOException, InterruptedException {
+        return onControlPlane(type, route, path, maxRounds, url -> {
+            Request.Builder request = new Request.Builder().url(url).get();
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            return request.build();
+        });
+    }
+
+    /** A JSON POST of {@code path} on the control plane (licences), failing over like {@link #get(RequestType, ControlPlaneRoute, String, String)}. */
+    public Fetched postJson(RequestType type, ControlPlaneRoute route, String path, byte[] json, String bearerToken,
+                            boolean retry) throws IOException, InterruptedException {
+        return onControlPlane(type, route, path, retry ? maxRounds : 1, url -> {
+            Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(json, JSON));
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            return request.build();
+        });
+    }
+
+    private Fetched onControlPlane(RequestType type, ControlPlaneRoute route, String path, int rounds,
+                                   java.util.function.Function<String, Request> request)
+            throws IOException, InterruptedException {
+        return withRetries(type, path, rounds, () -> {
+            IOException last = null;
+            route.baseUrl(); // may learn the route's regions: ask before counting them
+            int attempts = Math.max(1, route.attempts());
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                String base = route.baseUrl();
+                try {
+                    return execute(controlClient, type, request.apply(join(base, path)), Progress.NONE);
+                } catch (HttpStatusException e) {
+                    if (!e.retryable()) {
+                        throw e;
+                    }
+                    if (e.status() < 500) {
+                        throw e; // 408/429: the region answers, it is busy: back off, do not leave it
+                    }
+                    last = e;
+                } catch (InterruptedIOException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("control-plane call to " + base + path + " interrupted");
+                    }
+                    last = e;
+                } catch (IOException e) {
+                    last = e;
+                }
+                route.failed(base, last);
+                if (route.baseUrl().equals(base)) {
+                    break; // nowhere else to go this round
+                }
+            }
+            throw last;
+        });
+    }
+
     private interface Attempt {
         Fetched run() throws IOException, InterruptedException;
     }

@@ -22,10 +22,11 @@ public final class Player implements AutoCloseable {
     /**
      * What to play and where from.
      *
-     * @param backendUrl      control plane (licences, steering, heartbeats)
+     * @param controlPlane    where licence, steering and heartbeat calls go: the current region's gateway, which
+     *                        moves to the next region when one fails ({@link ControlPlaneRoute#fixed} for one backend)
      * @param masterPath      path (and signed query) of the master playlist on the edges
      * @param steering        the ranked edge base URLs the session starts with, and their TTL
-     * @param steeringUrl     absolute URL to re-ask for steering after the TTL, or {@code null}
+     * @param steeringPath    control-plane path to re-ask for steering after the TTL, or {@code null} to keep them
      * @param session         ids for licences and heartbeats
      * @param deviceDir       where the device key lives ({@link DeviceIdentity#defaultDirectory})
      * @param vlcArgs         extra libvlc options (tests: {@link VlcMediaSink#HEADLESS_AUDIO})
@@ -33,11 +34,11 @@ public final class Player implements AutoCloseable {
      * @param bearer          the viewer's access token, or a supplier of {@code null}
      * @param heartbeats      whether to send heartbeats to the backend
      */
-    public record Options(String backendUrl, String masterPath, ContentSteeringManager.Steering steering,
-                          String steeringUrl, EventReporter.Session session, Path deviceDir, List<String> vlcArgs,
+    public record Options(ControlPlaneRoute controlPlane, String masterPath, ContentSteeringManager.Steering steering,
+                          String steeringPath, EventReporter.Session session, Path deviceDir, List<String> vlcArgs,
                           StreamingEngine.Config config, Supplier<String> bearer, boolean heartbeats) {
         public Options {
-            Objects.requireNonNull(backendUrl, "backendUrl");
+            Objects.requireNonNull(controlPlane, "controlPlane");
             Objects.requireNonNull(masterPath, "masterPath");
             Objects.requireNonNull(steering, "steering");
             Objects.requireNonNull(session, "session");
@@ -76,10 +77,12 @@ public final class Player implements AutoCloseable {
         Holder<NetworkingEngine> net = new Holder<>();
         JsonMapper json = JsonMapper.builder().build();
         this.steering = new ContentSteeringManager(options.steering(), () -> {
-            if (options.steeringUrl() == null) {
+            if (options.steeringPath() == null) {
                 return options.steering();
             }
-            JsonNode answer = json.readTree(net.value.get(RequestType.STEERING, options.steeringUrl()).body());
+            String bearer = options.bearer() == null ? null : options.bearer().get();
+            JsonNode answer = json.readTree(net.value.get(RequestType.STEERING, options.controlPlane(),
+                    options.steeringPath(), bearer).body());
             return new ContentSteeringManager.Steering(
                     answer.get("baseUrls").valueStream().map(JsonNode::asString).toList(),
                     Duration.ofSeconds(answer.get("ttlSeconds").asLong()));
@@ -87,7 +90,7 @@ public final class Player implements AutoCloseable {
         net.value = new NetworkingEngine(http, steering, Backoff.defaults(), Backoff.Sleeper.THREAD, stats,
                 NetworkingEngine.LinkShaper.NONE, NetworkingEngine.DEFAULT_STALL_TIMEOUT,
                 NetworkingEngine.DEFAULT_MAX_ROUNDS);
-        this.drm = new DrmEngine(new LicenseClient(net.value, options.backendUrl(), options.bearer()), device, clock,
+        this.drm = new DrmEngine(new LicenseClient(net.value, options.controlPlane(), options.bearer()), device, clock,
                 Backoff.defaults());
         EventReporter.Session session = options.session();
         this.output = outputs.get(); // before play(): libvlc start-up is not startup time
@@ -95,7 +98,7 @@ public final class Player implements AutoCloseable {
                 options.config(),
                 options.masterPath(), () -> drm.acquire(session.titleId(), session.sessionId()));
         this.reporter = options.heartbeats()
-                ? new EventReporter(http, options.backendUrl(), options.bearer(), session, stats, clock) : null;
+                ? new EventReporter(http, options.controlPlane(), options.bearer(), session, stats, clock) : null;
     }
 
     private static final class Holder<T> {

@@ -76,7 +76,7 @@ class PlayerEndToEndIntegrationTest {
     }
 
     private Player player(FrameSurface surface) throws Exception {
-        var options = new Player.Options(licenses.url(), HlsFixture.MASTER_PATH,
+        var options = new Player.Options(ControlPlaneRoute.fixed(licenses.url()), HlsFixture.MASTER_PATH,
                 new ContentSteeringManager.Steering(List.of(edgeA.baseUrl(), edgeB.baseUrl()), Duration.ofMinutes(5)),
                 null, new EventReporter.Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "local"),
                 deviceDir, List.of(VlcMediaSink.HEADLESS_AUDIO), CONFIG, () -> null, false);

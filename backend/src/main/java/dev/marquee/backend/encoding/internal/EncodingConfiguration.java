@@ -26,7 +26,7 @@ class EncodingConfiguration {
 
     @Bean(destroyMethod = "close")
     FfmpegRunner ffmpegRunner(EncodingProperties properties) {
-        return new FfmpegRunner(properties.ffmpeg(), properties.ffprobe());
+        return new FfmpegRunner(properties.ffmpeg(), properties.ffprobe(), properties.stallTimeout());
     }
 
     @Bean(destroyMethod = "close")

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyUriBase           scheme://host:port for {@code EXT-X-KEY} URIs; blank = this backend's own port
  * @param allowedSourceRoots   server-side paths may only be ingested from under these directories
  * @param progressInterval     minimum time between progress events of one job while a stage runs
+ * @param stallTimeout         an ffmpeg or ffprobe process that prints nothing this long is killed and its job fails
  */
 @ConfigurationProperties("marquee.encoding")
 public record EncodingProperties(
@@ -31,6 +32,7 @@ public record EncodingProperties(
         String keyUriBase,
         List<Path> allowedSourceRoots,
         Duration progressInterval,
+        Duration stallTimeout,
         SampleCatalog sampleCatalog) {
 
     /**

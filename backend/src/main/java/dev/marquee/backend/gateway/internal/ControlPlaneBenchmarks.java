@@ -44,6 +44,18 @@ public final class ControlPlaneBenchmarks {
     /** How often the failover client tries: a client retrying on error every 50 ms. */
     static final Duration CLIENT_RETRY = Duration.ofMillis(50);
     static final Duration FAILOVER_AT_MOST = Duration.ofSeconds(30);
+    /**
+     * Calls in flight at most, like a client with a bounded connection pool (wrk2's connections): without a bound
+     * a stall makes the client open hundreds of connections and the instance's bounded queue refuses them, which
+     * measures the client, not the gateway. Latency still counts from each call's intended start, so waiting for a
+     * free slot is measured (no coordinated omission).
+     */
+    static final int MAX_IN_FLIGHT = 64;
+    /**
+     * A direct call to an idle instance answers in a few milliseconds; when its p99 exceeds this the machine is not
+     * keeping up with the rate (other work, too few cores) and a 2 ms difference cannot be told from noise.
+     */
+    static final double OVERLOADED_DIRECT_P99_MS = 50;
     /** Bounds the run when the machine cannot keep up: a call slower than this counts as an error. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -60,7 +72,8 @@ public final class ControlPlaneBenchmarks {
                 "--marquee.home=" + home, "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--marquee.gateway.account-per-second=1000000", "--marquee.gateway.account-per-minute=100000000",
                 "--marquee.gateway.address-per-second=1000000", "--marquee.gateway.address-per-minute=100000000",
-                "--marquee.topology.instance-max-threads=" + BENCH_INSTANCE_THREADS);
+                "--marquee.topology.instance-max-threads=" + BENCH_INSTANCE_THREADS,
+                "--marquee.encoding.sample-catalog.enabled=false"); // ffmpeg in the background would be measured too
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
@@ -97,9 +110,12 @@ public final class ControlPlaneBenchmarks {
                 ms(gatewayLatency, 99), gatewayLatency.getMaxValue() / 1e3, gatewayLatency.getTotalCount());
         double added = ms(gatewayLatency, 99) - ms(directLatency, 99);
         System.out.printf(Locale.ROOT, "added p50 by the gateway: %.2f ms%n", ms(gatewayLatency, 50) - ms(directLatency, 50));
+        String verdict = errors > 0 ? "NOT MEASURED (errors: the machine could not sustain the rate)"
+                : ms(directLatency, 99) > OVERLOADED_DIRECT_P99_MS
+                        ? "NOT MEASURED (direct p99 above " + OVERLOADED_DIRECT_P99_MS + " ms: the machine is saturated, the difference is noise)"
+                        : added <= 2 ? "MET" : "NOT MET";
         System.out.printf(Locale.ROOT, "added p99 by the gateway: %.2f ms (target <= 2 ms) %s; errors: %d%n", added,
-                errors == 0 && added <= 2 ? "MET" : errors > 0 ? "NOT MEASURED (errors: the machine could not sustain the rate)" : "NOT MET",
-                errors);
+                verdict, errors);
         System.out.printf(Locale.ROOT, "machine load average while measuring: %s%n",
                 Files.readString(Path.of("/proc/loadavg")).trim());
     }
@@ -109,6 +125,7 @@ public final class ControlPlaneBenchmarks {
         long intervalNanos = 1_000_000_000L / rate;
         long count = duration.toNanos() / intervalNanos;
         AtomicInteger errors = new AtomicInteger();
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
         long start = System.nanoTime();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < count; i++) {
@@ -118,6 +135,7 @@ public final class ControlPlaneBenchmarks {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 threads.submit(() -> {
+                    slots.acquireUninterruptibly();
                     try {
                         HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                                 .header("Authorization", "Bearer " + token)
@@ -127,6 +145,8 @@ public final class ControlPlaneBenchmarks {
                         }
                     } catch (IOException | InterruptedException e) {
                         errors.incrementAndGet();
+                    } finally {
+                        slots.release();
                     }
                     synchronized (latency) {
                         latency.recordValue(Math.max(0, (System.nanoTime() - intended) / 1_000));

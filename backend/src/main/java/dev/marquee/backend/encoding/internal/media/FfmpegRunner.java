@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * its standard output are turned into {@link Progress} callbacks; standard error is kept (its last lines) for error
  * messages and metric summaries. A run that is interrupted kills its process tree and waits for it, so no process
  * outlives its caller; {@link #stop(Thread)} kills one worker's processes (job cancelled) and {@link #close()}
- * kills everything still running (application shutdown).
+ * kills everything still running (application shutdown). A process that prints nothing for the stall timeout (a
+ * hung input, a wedged filter) is killed and its run fails, so no job waits for ever.
  * Thread-safe; each run blocks its calling thread.
  */
 public final class FfmpegRunner implements AutoCloseable {
@@ -31,6 +33,13 @@ public final class FfmpegRunner implements AutoCloseable {
     /** How long a killed process gets to exit before we stop waiting (it has been sent SIGKILL by then). */
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final java.io.File NULL_DEVICE = new java.io.File("/dev/null");
+    /**
+     * Default stall timeout: ffmpeg with {@code -progress} reports every half second, and ffprobe of a local file
+     * answers in well under a second, so two minutes of silence on a loaded machine means the process is hung.
+     */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofMinutes(2);
+    /** How often a waiting run checks for a stall. */
+    private static final long STALL_CHECK_MS = 500;
 
     /** One progress report: media time processed so far. */
     public record Progress(Duration outTime, long frame, boolean end) {}
@@ -46,11 +55,18 @@ public final class FfmpegRunner implements AutoCloseable {
     private final String ffprobe;
     private final Map<Process, Thread> running = new ConcurrentHashMap<>();
     private final Set<Thread> stopped = ConcurrentHashMap.newKeySet();
+    private final Duration stallTimeout;
     private volatile boolean closed;
 
     public FfmpegRunner(String ffmpeg, String ffprobe) {
+        this(ffmpeg, ffprobe, DEFAULT_STALL_TIMEOUT);
+    }
+
+    /** @param stallTimeout a process that writes nothing on stdout or stderr for this long is killed */
+    public FfmpegRunner(String ffmpeg, String ffprobe, Duration stallTimeout) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Runs ffmpeg with {@code -progress pipe:1 -nostats -nostdin} added; fails if it exits non-zero. */
@@ -83,16 +99,28 @@ public final class FfmpegRunner implements AutoCloseable {
         if (closed || stopped.contains(Thread.currentThread())) kill(process); // raced with close() or stop()
         Deque<String> stderr = new ArrayDeque<>();
         List<String> stdout = new ArrayList<>();
+        AtomicLong lastOutputNanos = new AtomicLong(System.nanoTime());
         Thread stderrReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), line -> {
+            lastOutputNanos.set(System.nanoTime());
             synchronized (stderr) {
                 stderr.addLast(line);
                 if (stderr.size() > STDERR_LINES_KEPT) stderr.removeFirst();
             }
         }));
-        Thread stdoutReader = Thread.ofVirtual().start(() -> drain(process.getInputStream(),
-                progress == null ? stdout::add : new ProgressParser(progress)));
+        Consumer<String> stdoutSink = progress == null ? stdout::add : new ProgressParser(progress);
+        Thread stdoutReader = Thread.ofVirtual().start(() -> drain(process.getInputStream(), line -> {
+            lastOutputNanos.set(System.nanoTime());
+            stdoutSink.accept(line);
+        }));
         try {
-            int exit = process.waitFor();
+            while (!process.waitFor(STALL_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - lastOutputNanos.get() > stallTimeout.toNanos()) {
+                    kill(process);
+                    throw new FfmpegException(command.getFirst() + " printed nothing for " + stallTimeout.toSeconds()
+                            + " s and was stopped (hung input or filter?)");
+                }
+            }
+            int exit = process.exitValue();
             stdoutReader.join();
             stderrReader.join();
             synchronized (stderr) {
