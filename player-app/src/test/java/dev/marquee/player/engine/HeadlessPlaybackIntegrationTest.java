@@ -53,7 +53,7 @@ class HeadlessPlaybackIntegrationTest {
     }
 
     private Player player(HeadlessMediaSink.Output output) throws Exception {
-        var options = new Player.Options(licenses.url(), HlsFixture.MASTER_PATH,
+        var options = new Player.Options(ControlPlaneRoute.fixed(licenses.url()), HlsFixture.MASTER_PATH,
                 new ContentSteeringManager.Steering(List.of(edge.baseUrl()), Duration.ofMinutes(5)), null,
                 new EventReporter.Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "local"),
                 deviceDir, List.of(), StreamingEngine.Config.defaults(), () -> null, false);
