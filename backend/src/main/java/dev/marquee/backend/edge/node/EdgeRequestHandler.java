@@ -160,8 +160,11 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        // With a signer, a playlist's URIs inherit this request's (valid) signature; see PlaylistSigning.
+        // With a signer, a playlist's URIs inherit this request's (valid) signature; see PlaylistSigning. Not for a
+        // child node's fill: it caches the playlist, and URIs signed for its one-minute fill session would reach
+        // its viewers and fail (403) once that minute is over.
         PlaylistContext playlist = signer != null && signed != null && PlaylistSigning.isPlaylist(key)
+                && !signed.sid().startsWith(Filler.FILL_SESSION_PREFIX)
                 ? new PlaylistContext(signer, path, Long.parseLong(signed.exp()), signed.sid()) : null;
         StoredObject object = node.store().find(key);
         if (object != null) {

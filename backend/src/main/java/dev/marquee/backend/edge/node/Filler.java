@@ -35,6 +35,12 @@ final class Filler implements AutoCloseable {
 
     /** Fill URLs are signed for a minute: long enough for a slow fill, short enough to be useless if logged. */
     static final Duration FILL_SIGNATURE_LIFETIME = Duration.ofMinutes(1);
+    /**
+     * Session of a fill's signed URL ({@code fill.<node id>}): only nodes hold the signing key, so only a node can
+     * present it. A parent serves such a request the object as stored (a playlist unsigned), because the child
+     * caches it and signs it again for each of its own viewers.
+     */
+    static final String FILL_SESSION_PREFIX = "fill.";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final String nodeId;
@@ -135,7 +141,7 @@ final class Filler implements AutoCloseable {
             throws IOException, InterruptedException, FillException {
         String path = "/" + key;
         String target = signer == null ? path
-                : signer.sign(path, clock.instant().plus(FILL_SIGNATURE_LIFETIME), "fill." + nodeId);
+                : signer.sign(path, clock.instant().plus(FILL_SIGNATURE_LIFETIME), FILL_SESSION_PREFIX + nodeId);
         URI uri = URI.create(stripTrailingSlash(upstream.toString()) + target);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(attemptTimeout).GET()
                 .header("X-Marquee-Fill", nodeId).build();
