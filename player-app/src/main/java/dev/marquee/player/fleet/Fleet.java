@@ -139,7 +139,7 @@ public final class Fleet implements AutoCloseable {
         this.workers = workers;
         this.titleId = titleId;
         ViewerRun.Context context = new ViewerRun.Context(options.baseUrl(), http, clock, titleId, options.region(),
-                options.isp(), options.config());
+                options.isp(), options.config(), ConcurrentHashMap.newKeySet());
         for (int i = 0; i < options.viewers(); i++) {
             viewers.add(new ViewerRun(i + 1, accounts.get(i), context, keyRoot.resolve("viewer-%03d".formatted(i + 1))));
         }

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param segments         segments appended
  * @param bytes            decrypted bytes appended
  * @param errorsByReason   errors of every viewer counted by reason, sorted by reason
+ * @param controlFailuresByCause the engine's control calls that failed over to another region, by cause
  * @param wallMs           how long the run took
  * @param region           the region the viewers said they were in, or {@code null}
  * @param isp              the ISP they said they were on, or {@code null}
@@ -37,11 +38,13 @@ import org.jspecify.annotations.Nullable;
 public record FleetSummary(int viewers, int started, int failed, int sessions, @Nullable Long startupP50Ms,
                            @Nullable Long startupP95Ms, int stalls, int viewersStalled, long stallMs,
                            @Nullable Double rebufferRatio, long meanBitrateBps, int edgeFailovers, int regionFailovers,
-                           long playedMs, long segments, long bytes, Map<String, Integer> errorsByReason, long wallMs,
+                           long playedMs, long segments, long bytes, Map<String, Integer> errorsByReason,
+                           Map<String, Integer> controlFailuresByCause, long wallMs,
                            @Nullable String region, @Nullable String isp) {
 
     public FleetSummary {
         errorsByReason = java.util.Collections.unmodifiableMap(new TreeMap<>(errorsByReason));
+        controlFailuresByCause = java.util.Collections.unmodifiableMap(new TreeMap<>(controlFailuresByCause));
     }
 
     /**
@@ -65,6 +68,7 @@ public record FleetSummary(int viewers, int started, int failed, int sessions, @
         long segments = 0;
         long bytes = 0;
         Map<String, Integer> errors = new TreeMap<>();
+        Map<String, Integer> controlFailures = new TreeMap<>();
         for (ViewerResult r : results) {
             startups.addAll(r.startupMs());
             started += r.started() ? 1 : 0;
@@ -80,12 +84,13 @@ public record FleetSummary(int viewers, int started, int failed, int sessions, @
             segments += r.segments();
             bytes += r.bytes();
             r.errors().forEach(reason -> errors.merge(reason, 1, Integer::sum));
+            r.controlFailures().forEach(cause -> controlFailures.merge(cause, 1, Integer::sum));
         }
         Double rebuffer = playedMs + stallMs == 0 ? null : (double) stallMs / (playedMs + stallMs);
         long meanBitrate = mediaMs == 0 ? 0 : Math.round(bitrateTimesMedia / mediaMs);
         return new FleetSummary(viewers, started, viewers - started, sessions, percentile(startups, 50),
                 percentile(startups, 95), stalls, viewersStalled, stallMs, rebuffer, meanBitrate, edgeFailovers,
-                regionFailovers, playedMs, segments, bytes, errors, wallMs, region, isp);
+                regionFailovers, playedMs, segments, bytes, errors, controlFailures, wallMs, region, isp);
     }
 
     /** Nearest-rank percentile (the smallest value with at least {@code p} % of the values at or below it). */
@@ -109,7 +114,9 @@ public record FleetSummary(int viewers, int started, int failed, int sessions, @
         line(out, "stalls", "%d (%d viewers, %.1f s), rebuffer ratio %s", stalls, viewersStalled, stallMs / 1000.0,
                 rebufferRatio == null ? "n/a" : String.format(Locale.ROOT, "%.3f %%", rebufferRatio * 100));
         line(out, "bitrate", "mean %.2f Mbit/s", meanBitrateBps / 1e6);
-        line(out, "failovers", "edge %d, region %d", edgeFailovers, regionFailovers);
+        line(out, "failovers", "edge %d, region %d%s", edgeFailovers, regionFailovers, controlFailuresByCause.isEmpty() ? ""
+                : " (failed control calls: " + controlFailuresByCause.entrySet().stream()
+                        .map(e -> e.getKey() + " ×" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")");
         line(out, "media", "%.1f s played, %d segments, %.1f MB", playedMs / 1000.0, segments, bytes / 1e6);
         if (errorsByReason.isEmpty()) {
             line(out, "errors", "none");

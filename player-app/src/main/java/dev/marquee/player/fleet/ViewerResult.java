@@ -20,13 +20,16 @@ import java.util.Objects;
  * @param bytes           decrypted MPEG-TS bytes appended
  * @param sessions        play sessions started (accepted by the backend)
  * @param errors          short reasons of what went wrong, in order, e.g. {@code licence: concurrent-stream-limit}
+ * @param controlFailures why the engine's control calls (licence, steering, heartbeats) failed over to another
+ *                        region, e.g. {@code SocketTimeoutException}; absorbed by the failover, so not errors
  */
 public record ViewerResult(int viewer, List<Long> startupMs, int stalls, long stallMs, long playedMs, long mediaMs,
                            long meanBitrateBps, int edgeFailovers, int regionFailovers, long segments, long bytes,
-                           int sessions, List<String> errors) {
+                           int sessions, List<String> errors, List<String> controlFailures) {
     public ViewerResult {
         startupMs = List.copyOf(startupMs);
         errors = List.copyOf(Objects.requireNonNull(errors, "errors"));
+        controlFailures = List.copyOf(controlFailures);
     }
 
     /** Whether at least one of its sessions reached the first playable segment. */

@@ -18,9 +18,12 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One synthetic viewer: its own account (tokens from the SRE), its own device (a key pair in its own directory),
@@ -40,8 +43,10 @@ final class ViewerRun {
 
     /** What every viewer of a run shares. */
     record Context(String baseUrl, OkHttpClient http, InstantSource clock, UUID titleId, @Nullable String region,
-                   @Nullable String isp, StreamingEngine.Config config) {
+                   @Nullable String isp, StreamingEngine.Config config, Set<String> reasonsLogged) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(ViewerRun.class);
 
     private final int number;
     private final SyntheticViewer account;
@@ -49,6 +54,7 @@ final class ViewerRun {
     private final Path deviceDir;
     private final BackendClient client;
     private final ControlPlane controlPlane;
+    private final RecordingRoute engineRoute;
     private final PlaybackApi api;
 
     /** Figures of the sessions that ended; guarded by itself (the supervisor reads it while an action blocks). */
@@ -74,6 +80,7 @@ final class ViewerRun {
         client.adopt(account.tokens(), context.clock().instant());
         this.controlPlane = new ControlPlane(context.http(), context.baseUrl(),
                 context.region() == null ? "" : context.region(), context.clock());
+        this.engineRoute = new RecordingRoute(controlPlane);
         this.api = new PlaybackApi(controlPlane, client, context.http(), context.clock());
     }
 
@@ -100,7 +107,7 @@ final class ViewerRun {
             }
             String region = manifest.region() != null ? manifest.region()
                     : context.region() != null ? context.region() : UNKNOWN_REGION;
-            Player.Options options = new Player.Options(controlPlane, manifest.masterPath(),
+            Player.Options options = new Player.Options(engineRoute, manifest.masterPath(),
                     new ContentSteeringManager.Steering(manifest.steering().baseUrls(),
                             Duration.ofSeconds(manifest.steering().ttlSeconds())),
                     PlaybackApi.steeringPath(manifest.sessionId()),
@@ -117,13 +124,17 @@ final class ViewerRun {
             current = new Session(manifest.sessionId(), player, output);
             player.play();
         } catch (ApiException e) {
-            failed(Reasons.of(deviceRegistered ? "session" : "device", e));
+            failed(Reasons.of(deviceRegistered ? "session" : "device", e), e);
         } catch (Exception e) {
-            failed("setup: " + Reasons.firstWords(e.getMessage()));
+            failed("setup: " + Reasons.firstWords(e.getMessage()), e);
         }
     }
 
-    private void failed(String reason) {
+    /** Records a failure; the first of each reason in the fleet is logged in full (the summary only counts them). */
+    private void failed(String reason, Throwable cause) {
+        if (context.reasonsLogged().add(reason)) {
+            log.warn("viewer {}: {} — {}", number, reason, cause.toString());
+        }
         synchronized (totals) {
             totals.errors.add(reason);
         }
@@ -147,7 +158,7 @@ final class ViewerRun {
             Throwable failure = s.player().engine().failure();
             close(s);
             if (failure != null) {
-                failed(Reasons.ofPlayback(failure));
+                failed(Reasons.ofPlayback(failure), failure);
                 return; // retried after the pause by the supervisor
             }
         }
@@ -217,7 +228,7 @@ final class ViewerRun {
             sum.add(s.player().stats().snapshot(), s.player().engine().positionUs(), s.output(),
                     s.player().engine().ladder());
         }
-        return sum.result(number, failovers);
+        return sum.result(number, failovers, engineRoute.causes());
     }
 
     /** Sums over sessions. Not thread-safe: the owner guards it. */
@@ -270,10 +281,10 @@ final class ViewerRun {
             return c;
         }
 
-        ViewerResult result(int viewer, int regionFailovers) {
+        ViewerResult result(int viewer, int regionFailovers, List<String> controlFailures) {
             long meanBitrate = mediaUs == 0 ? 0 : Math.round(bitrateTimesMediaUs / mediaUs);
             return new ViewerResult(viewer, startups, stalls, stallMs, playedUs / 1_000, mediaUs / 1_000, meanBitrate,
-                    edgeFailovers, regionFailovers, segments, bytes, sessions, errors);
+                    edgeFailovers, regionFailovers, segments, bytes, sessions, errors, controlFailures);
         }
     }
 }

@@ -13,7 +13,7 @@ class FleetSummaryTest {
     private static ViewerResult viewer(int n, List<Long> startups, int stalls, long stallMs, long playedMs, long mediaMs,
                                        long bitrateBps, List<String> errors) {
         return new ViewerResult(n, startups, stalls, stallMs, playedMs, mediaMs, bitrateBps, 1, 0, mediaMs / 2_000,
-                mediaMs * 100, startups.size(), errors);
+                mediaMs * 100, startups.size(), errors, List.of());
     }
 
     @Test
@@ -83,16 +83,17 @@ class FleetSummaryTest {
     @Test
     void printsEveryFigureForPeopleAndAsJson() {
         FleetSummary s = FleetSummary.of(1, List.of(new ViewerResult(1, List.of(420L), 1, 600, 59_400, 64_000,
-                1_840_000, 2, 1, 32, 14_720_000, 1, List.of())), 61_000, "us-east-1", "comcast");
+                1_840_000, 2, 1, 32, 14_720_000, 1, List.of(), List.of("ConnectException"))), 61_000, "us-east-1", "comcast");
 
         assertThat(s.toText()).contains("1 viewers for 61.0 s, region us-east-1, ISP comcast")
                 .contains("1 started, 0 failed (1 play sessions)").contains("p50 420 ms, p95 420 ms")
                 .contains("1 (1 viewers, 0.6 s), rebuffer ratio 1.000 %").contains("mean 1.84 Mbit/s")
-                .contains("edge 2, region 1").contains("59.4 s played, 32 segments, 14.7 MB").contains("errors     none");
+                .contains("edge 2, region 1 (failed control calls: ConnectException ×1)").contains("59.4 s played, 32 segments, 14.7 MB").contains("errors     none");
         JsonNode json = JsonMapper.builder().build().valueToTree(s);
         assertThat(json.path("startupP95Ms").asLong()).isEqualTo(420);
         assertThat(json.path("rebufferRatio").asDouble()).isEqualTo(0.01);
         assertThat(json.path("regionFailovers").asInt()).isEqualTo(1);
         assertThat(json.path("errorsByReason").isObject()).isTrue();
+        assertThat(json.path("controlFailuresByCause").path("ConnectException").asInt()).isEqualTo(1);
     }
 }
