@@ -33,14 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class Filler implements AutoCloseable {
 
-    /** Fill URLs are signed for a minute: long enough for a slow fill, short enough to be useless if logged. */
-    static final Duration FILL_SIGNATURE_LIFETIME = Duration.ofMinutes(1);
     /**
-     * Session of a fill's signed URL ({@code fill.<node id>}): only nodes hold the signing key, so only a node can
-     * present it. A parent serves such a request the object as stored (a playlist unsigned), because the child
-     * caches it and signs it again for each of its own viewers.
+     * Session ids of fill requests start with this: a parent then serves playlists as stored, since a child must
+     * cache the original bytes, not URIs signed for the child's one-minute fill session.
      */
     static final String FILL_SESSION_PREFIX = "fill.";
+    /** Fill URLs are signed for a minute: long enough for a slow fill, short enough to be useless if logged. */
+    static final Duration FILL_SIGNATURE_LIFETIME = Duration.ofMinutes(1);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final String nodeId;
