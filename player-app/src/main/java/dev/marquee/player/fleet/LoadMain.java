@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -109,7 +110,8 @@ public final class LoadMain {
         long end = System.nanoTime() + duration.toNanos();
         while (end - System.nanoTime() > PROGRESS_INTERVAL.toNanos()) {
             Thread.sleep(PROGRESS_INTERVAL);
-            FleetSummary now = FleetSummary.of(fleet.results().size(), fleet.results(), 0, null, null);
+            List<ViewerResult> results = fleet.results();
+            FleetSummary now = FleetSummary.of(results.size(), results, 0, null, null);
             err.printf(Locale.ROOT, "  %3d s: %d playing, %d stalls, %d errors, control traffic %s%n",
                     duration.minusNanos(end - System.nanoTime()).toSeconds(), now.started(), now.stalls(),
                     now.errorsByReason().values().stream().mapToInt(Integer::intValue).sum(), fleet.controlRegions());
