@@ -27,6 +27,8 @@ public final class ApiPaths {
     public static final String DEVICE = DEVICES + "/{deviceId}";
 
     public static final String WHOAMI = OPS + "/whoami";
+    /** {@code POST} a {@code SyntheticViewersRequest}: synthetic viewer accounts for load and chaos tests. */
+    public static final String SYNTHETIC_VIEWERS = OPS + "/synthetic-viewers";
 
     public static final String HEALTH = "/actuator/health";
     public static final String OPENAPI = "/v3/api-docs";

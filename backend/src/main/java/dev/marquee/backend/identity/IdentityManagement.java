@@ -30,4 +30,10 @@ public interface IdentityManagement {
 
     /** Records that the device was just used (e.g. a licence was issued to it). */
     void deviceSeen(UUID accountId, UUID deviceId);
+
+    /**
+     * Whether the account is a synthetic viewer (made for load and chaos tests, not a person); false for an
+     * unknown account.
+     */
+    boolean isSynthetic(UUID accountId);
 }

@@ -60,9 +60,17 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
     private final OkHttpClient signedIn;
 
     public BackendClient(String baseUrl, InstantSource clock) {
+        this(baseUrl, clock, new OkHttpClient());
+    }
+
+    /**
+     * A client on a shared OkHttp client (its connection pool and threads), e.g. one per synthetic viewer of a load
+     * fleet, all on one.
+     */
+    public BackendClient(String baseUrl, InstantSource clock, OkHttpClient http) {
         this.baseUrl = HttpUrl.get(baseUrl);
         this.clock = clock;
-        this.anonymous = new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT).callTimeout(CALL_TIMEOUT).build();
+        this.anonymous = http.newBuilder().connectTimeout(CONNECT_TIMEOUT).callTimeout(CALL_TIMEOUT).build();
         this.signedIn = anonymous.newBuilder()
                 .addInterceptor(new BearerInterceptor(this))
                 .authenticator(new RefreshAuthenticator(this))
@@ -86,6 +94,16 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
         TokenResponse tokens = call(anonymous, post(ApiPaths.SIGN_IN, new SignInRequest(email, password)), true);
         session.adopt(tokens, sentAt);
         return tokens.account();
+    }
+
+    /**
+     * Signs in with a token pair obtained elsewhere instead of a password: the synthetic viewers of a load fleet,
+     * whose tokens an SRE gets from {@code POST /api/ops/synthetic-viewers} (they have no password).
+     *
+     * @param issuedAt when the pair was issued (the access token's lifetime counts from then)
+     */
+    public void adopt(TokenResponse tokens, Instant issuedAt) {
+        session.adopt(tokens, issuedAt);
     }
 
     /** Trades the refresh token for a new pair; the backend rotates the refresh token on every use. */

@@ -47,14 +47,32 @@ public final class Player implements AutoCloseable {
         }
     }
 
+    /**
+     * Where decrypted media goes: one sink per play (and per seek), made for the top rung of the ladder. People
+     * watch through libvlc ({@link VlcMediaSink#output}); the synthetic viewer fleet plays into a sink that only
+     * keeps time. {@link #close()} frees what the output holds (e.g. the libvlc instance).
+     */
+    public interface Output extends AutoCloseable {
+        MediaSink newSink(Manifest.VariantStream top);
+
+        @Override
+        void close();
+    }
+
     private final PlaybackStats stats = new PlaybackStats();
     private final DrmEngine drm;
     private final StreamingEngine engine;
     private final EventReporter reporter;
     private final ContentSteeringManager steering;
-    private final uk.co.caprica.vlcj.factory.MediaPlayerFactory vlc;
+    private final Output output;
 
+    /** A player that shows pictures on {@code surface} through libvlc. */
     public Player(Options options, FrameSurface surface, InstantSource clock, OkHttpClient http) throws Exception {
+        this(options, () -> VlcMediaSink.output(options.vlcArgs(), surface), clock, http);
+    }
+
+    /** A player that plays into the output {@code outputs} makes; the player owns it and closes it. */
+    public Player(Options options, Supplier<Output> outputs, InstantSource clock, OkHttpClient http) throws Exception {
         DeviceIdentity device = DeviceIdentity.loadOrCreate(options.deviceDir());
         Holder<NetworkingEngine> net = new Holder<>();
         JsonMapper json = JsonMapper.builder().build();
@@ -75,9 +93,9 @@ public final class Player implements AutoCloseable {
         this.drm = new DrmEngine(new LicenseClient(net.value, options.controlPlane(), options.bearer()), device, clock,
                 Backoff.defaults());
         EventReporter.Session session = options.session();
-        this.vlc = VlcMediaSink.newFactory(options.vlcArgs()); // before play(): libvlc start-up is not startup time
-        this.engine = new StreamingEngine(net.value, new DefaultAbrManager(clock), drm,
-                top -> new VlcMediaSink(top.width(), top.height(), surface, vlc), stats, options.config(),
+        this.output = outputs.get(); // before play(): libvlc start-up is not startup time
+        this.engine = new StreamingEngine(net.value, new DefaultAbrManager(clock), drm, output::newSink, stats,
+                options.config(),
                 options.masterPath(), () -> drm.acquire(session.titleId(), session.sessionId()));
         this.reporter = options.heartbeats()
                 ? new EventReporter(http, options.controlPlane(), options.bearer(), session, stats, clock) : null;
@@ -142,7 +160,7 @@ public final class Player implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
-        vlc.release();
+        output.close();
         if (reporter != null) {
             reporter.finish(engine.failure() != null);
         }

@@ -86,6 +86,25 @@ public final class VlcMediaSink implements MediaSink {
         return new MediaPlayerFactory(args);
     }
 
+    /**
+     * The {@link Player.Output} of people: a libvlc instance made now (it costs ~100 ms+, so before {@code play()})
+     * and a sink on it per play, showing pictures on {@code surface}; closing it releases the instance.
+     */
+    public static Player.Output output(List<String> extraArgs, FrameSurface surface) {
+        MediaPlayerFactory factory = newFactory(extraArgs);
+        return new Player.Output() {
+            @Override
+            public MediaSink newSink(Manifest.VariantStream top) {
+                return new VlcMediaSink(top.width(), top.height(), surface, factory);
+            }
+
+            @Override
+            public void close() {
+                factory.release();
+            }
+        };
+    }
+
     /** A sink on a shared libvlc instance (made ahead of time to start faster); the caller releases it. */
     public VlcMediaSink(int width, int height, FrameSurface surface, MediaPlayerFactory factory) {
         this(width, height, surface, factory, false);

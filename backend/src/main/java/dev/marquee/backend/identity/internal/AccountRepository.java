@@ -39,6 +39,16 @@ class AccountRepository {
                 .update();
     }
 
+    /** Marks an account as a synthetic viewer (see {@code V101}). */
+    void markSynthetic(UUID id) {
+        jdbc.sql("update identity_account set synthetic = true where id = ?").param(id).update();
+    }
+
+    boolean isSynthetic(UUID id) {
+        return jdbc.sql("select synthetic from identity_account where id = ?").param(id).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
     long count() {
         return jdbc.sql("select count(*) from identity_account").query(Long.class).single();
     }

@@ -16,11 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultIdentityManagement implements IdentityManagement {
     private final ProfileRepository profiles;
     private final DeviceRepository devices;
+    private final AccountRepository accounts;
     private final InstantSource clock;
 
-    DefaultIdentityManagement(ProfileRepository profiles, DeviceRepository devices, InstantSource clock) {
+    DefaultIdentityManagement(ProfileRepository profiles, DeviceRepository devices, AccountRepository accounts,
+            InstantSource clock) {
         this.profiles = profiles;
         this.devices = devices;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -57,5 +60,11 @@ class DefaultIdentityManagement implements IdentityManagement {
     @Transactional
     public void deviceSeen(UUID accountId, UUID deviceId) {
         devices.touch(accountId, deviceId, clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isSynthetic(UUID accountId) {
+        return accounts.isSynthetic(accountId);
     }
 }

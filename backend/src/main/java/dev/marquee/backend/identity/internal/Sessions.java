@@ -50,6 +50,14 @@ class Sessions {
         return tokens(account, refreshTokens.startFamily(account.id()));
     }
 
+    /**
+     * A token pair for an account without its password: only for synthetic viewers, which have none (the caller,
+     * {@link SyntheticViewerAccounts}, is reached by SREs only). Must run inside the caller's transaction.
+     */
+    TokenResponse issueWithoutPassword(Account account) {
+        return tokens(account, refreshTokens.startFamily(account.id()));
+    }
+
     @Transactional(noRollbackFor = ProblemException.class)
     TokenResponse refresh(String refreshToken) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken).orElseThrow(Sessions::invalidRefreshToken);

@@ -51,6 +51,26 @@ class TieredFillIntegrationTest {
     }
 
     @Test
+    void aChildCachesPlaylistsUnsignedAndSignsThemForEachOfItsOwnViewers() throws Exception {
+        Path originRoot = dir.resolve("origin");
+        java.nio.file.Files.createDirectories(originRoot.resolve("titles/t1"));
+        java.nio.file.Files.writeString(originRoot.resolve("titles/t1/master.m3u8"),
+                "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=400000\n180p/index.m3u8\n");
+        CountingOrigin origin = track(new CountingOrigin(originRoot));
+        EdgeNode ixp = cacheNode("ixp-1", EdgeTier.IXP, List.of(), origin.url());
+        EdgeNode isp = cacheNode("isp-1", EdgeTier.ISP, List.of(ixp.baseUrl()), origin.url());
+
+        for (String viewer : List.of("viewer-1", "viewer-2")) { // the first fills through the IXP, the second hits
+            String master = SIGNER.sign("/titles/t1/master.m3u8", java.time.Instant.now().plusSeconds(300), viewer);
+            HttpResponse<byte[]> reply = EdgeTestSupport.get(isp, master);
+            assertThat(reply.statusCode()).isEqualTo(200);
+            String uriLine = new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList().get(2);
+            // signed for this viewer's session, not for the fill's one-minute session (which would 403 later)
+            assertThat(uriLine).startsWith("180p/index.m3u8?").contains("sid=" + viewer).doesNotContain("fill.");
+        }
+    }
+
+    @Test
     void collapsesConcurrentMissesIntoOneReadAtEveryTier() throws Exception {
         String key = "titles/t1/720p/seg-00001.ts";
         byte[] bytes = writeObject(dir.resolve("origin"), key, 500_000);
