@@ -146,8 +146,11 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         EdgeUrlSigner signer = node.signer();
+        SignedQuery signed = null;
         if (signer != null) {
-            EdgeUrlSigner.Verdict verdict = verify(signer, path, q < 0 ? "" : uri.substring(q + 1));
+            signed = SignedQuery.parse(q < 0 ? "" : uri.substring(q + 1));
+            EdgeUrlSigner.Verdict verdict = signer.verify(path, signed.exp(), signed.sid(), signed.sig(),
+                    node.clock().millis() / 1000);
             if (verdict != EdgeUrlSigner.Verdict.VALID) {
                 refuse(ctx, HttpResponseStatus.FORBIDDEN, switch (verdict) {
                     case EXPIRED -> "signed URL expired";
@@ -157,9 +160,12 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        // With a signer, a playlist's URIs inherit this request's (valid) signature; see PlaylistSigning.
+        PlaylistContext playlist = signer != null && signed != null && PlaylistSigning.isPlaylist(key)
+                ? new PlaylistContext(signer, path, Long.parseLong(signed.exp()), signed.sid()) : null;
         StoredObject object = node.store().find(key);
         if (object != null) {
-            if (serve(ctx, request, object, head, keepAlive)) {
+            if (serve(ctx, request, object, head, keepAlive, playlist)) {
                 stats.hits.increment();
                 return;
             }
@@ -182,7 +188,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 int code = cause instanceof FillException f ? f.status() : 502;
                 refuse(ctx, HttpResponseStatus.valueOf(code), cause.getMessage(), keepAlive);
-            } else if (!serve(ctx, request, filled, head, keepAlive)) {
+            } else if (!serve(ctx, request, filled, head, keepAlive, playlist)) {
                 refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "filled object vanished", keepAlive);
             }
             flush(ctx);
@@ -200,31 +206,12 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         flush(ctx);
     }
 
-    private EdgeUrlSigner.Verdict verify(EdgeUrlSigner signer, String path, String query) {
-        String exp = null;
-        String sid = null;
-        String sig = null;
-        int start = 0;
-        while (start < query.length()) {
-            int end = query.indexOf('&', start);
-            if (end < 0) {
-                end = query.length();
-            }
-            if (query.startsWith("exp=", start)) {
-                exp = query.substring(start + 4, end);
-            } else if (query.startsWith("sid=", start)) {
-                sid = query.substring(start + 4, end);
-            } else if (query.startsWith("sig=", start)) {
-                sig = query.substring(start + 4, end);
-            }
-            start = end + 1;
-        }
-        return signer.verify(path, exp, sid, sig, node.clock().millis() / 1000);
-    }
-
     /** Writes the object (or its range, or a 304); false when its file is gone. */
     private boolean serve(ChannelHandlerContext ctx, HttpRequest request, StoredObject object, boolean head,
-                          boolean keepAlive) {
+                          boolean keepAlive, @Nullable PlaylistContext playlist) {
+        if (playlist != null) {
+            return servePlaylist(ctx, request, object, head, keepAlive, playlist);
+        }
         long nowMs = node.clock().millis();
         HttpHeaders in = request.headers();
         String ifNoneMatch = in.get(HttpHeaderNames.IF_NONE_MATCH);
@@ -287,6 +274,64 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
+    /**
+     * Serves a playlist rewritten by {@link PlaylistSigning}: read whole (playlists are a few KB), signed, and sent
+     * from memory with its own length and ETag (the stored object's ETag names other bytes). It is private to the
+     * session, so shared caches must not keep it. Ranges, HEAD and If-None-Match work on the rewritten bytes.
+     */
+    private boolean servePlaylist(ChannelHandlerContext ctx, HttpRequest request, StoredObject object, boolean head,
+                                  boolean keepAlive, PlaylistContext playlist) {
+        byte[] stored;
+        try {
+            stored = java.nio.file.Files.readAllBytes(object.file());
+        } catch (IOException e) {
+            return false;
+        }
+        byte[] body = PlaylistSigning.sign(stored, playlist.path(), playlist.expiresEpochS(), playlist.session(),
+                playlist.signer());
+        SignedPlaylist signed = SignedPlaylist.of(body, object);
+        long nowMs = node.clock().millis();
+        HttpHeaders in = request.headers();
+        String ifNoneMatch = in.get(HttpHeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch != null && etagMatches(ifNoneMatch, signed.etag())) {
+            HttpResponse response = Responses.head(HttpResponseStatus.NOT_MODIFIED);
+            signed.headers(response.headers(), nowMs);
+            finish(ctx, response, null, keepAlive);
+            return true;
+        }
+        ByteRange range = null;
+        String rangeHeader = in.get(HttpHeaderNames.RANGE);
+        if (rangeHeader != null) {
+            String ifRange = in.get(HttpHeaderNames.IF_RANGE);
+            if (ifRange == null || signed.etag().equals(ifRange)) {
+                range = ByteRange.parse(rangeHeader, body.length);
+            }
+        }
+        if (range == ByteRange.UNSATISFIABLE) {
+            HttpResponse response = Responses.problem(ctx.alloc(), HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    "range outside 0-" + (body.length - 1), nowMs);
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + body.length);
+            send(ctx, response, keepAlive);
+            return true;
+        }
+        int offset = range == null ? 0 : (int) range.first();
+        int length = range == null ? body.length : (int) range.length();
+        io.netty.handler.codec.http.FullHttpResponse response = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                range == null ? HttpResponseStatus.OK : HttpResponseStatus.PARTIAL_CONTENT,
+                head ? io.netty.buffer.Unpooled.EMPTY_BUFFER : io.netty.buffer.Unpooled.wrappedBuffer(body, offset, length));
+        signed.headers(response.headers(), nowMs);
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, length).set(HttpHeaderNames.CONTENT_TYPE, object.contentType());
+        if (range != null) {
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + range.first() + "-" + range.last() + "/" + body.length);
+        }
+        if (!head) {
+            node.stats().bytesServed.add(length);
+        }
+        send(ctx, response, keepAlive);
+        return true;
+    }
+
     private static void commonHeaders(HttpHeaders out, StoredObject object, long nowMs) {
         out.set(HttpHeaderNames.ETAG, object.etag())
            .set(HttpHeaderNames.LAST_MODIFIED, object.lastModified())
@@ -298,7 +343,10 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
 
     /** RFC 9110 §13.1.2: weak comparison over a list of entity tags, or "*". */
     static boolean etagMatches(String header, StoredObject object) {
-        String etag = object.etag().toString();
+        return etagMatches(header, object.etag().toString());
+    }
+
+    static boolean etagMatches(String header, String etag) {
         int start = 0;
         while (start < header.length()) {
             int end = header.indexOf(',', start);
@@ -368,6 +416,60 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             file.close();
         } catch (IOException ignored) {
             // nothing was read from it
+        }
+    }
+
+    /** The signature parameters of a request's query (any may be missing). */
+    record SignedQuery(@Nullable String exp, @Nullable String sid, @Nullable String sig) {
+        static SignedQuery parse(String query) {
+            String exp = null;
+            String sid = null;
+            String sig = null;
+            int start = 0;
+            while (start < query.length()) {
+                int end = query.indexOf('&', start);
+                if (end < 0) {
+                    end = query.length();
+                }
+                if (query.startsWith("exp=", start)) {
+                    exp = query.substring(start + 4, end);
+                } else if (query.startsWith("sid=", start)) {
+                    sid = query.substring(start + 4, end);
+                } else if (query.startsWith("sig=", start)) {
+                    sig = query.substring(start + 4, end);
+                }
+                start = end + 1;
+            }
+            return new SignedQuery(exp, sid, sig);
+        }
+    }
+
+    /** What a playlist's URIs are signed with: the verified request's path, expiry and session. */
+    private record PlaylistContext(EdgeUrlSigner signer, String path, long expiresEpochS, String session) {}
+
+    /** A rewritten playlist's response headers: its own strong ETag (a hash of the bytes sent) and no sharing. */
+    private record SignedPlaylist(StoredObject stored, String etag) {
+        /** The signed URIs belong to one session: no shared cache may hand them to another. */
+        static final String CACHE_CONTROL = "private, max-age=10";
+        /** 128 bits of SHA-256 tell two bodies apart as well as an ETag needs. */
+        static final int ETAG_BYTES = 16;
+
+        static SignedPlaylist of(byte[] body, StoredObject stored) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+                return new SignedPlaylist(stored, "\"" + java.util.HexFormat.of().formatHex(digest, 0, ETAG_BYTES) + "\"");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            }
+        }
+
+        void headers(HttpHeaders out, long nowMs) {
+            out.set(HttpHeaderNames.ETAG, etag)
+               .set(HttpHeaderNames.LAST_MODIFIED, stored.lastModified())
+               .set(HttpHeaderNames.CACHE_CONTROL, CACHE_CONTROL)
+               .set(HttpHeaderNames.ACCEPT_RANGES, Responses.BYTES)
+               .set(HttpHeaderNames.DATE, Responses.date(nowMs))
+               .set(HttpHeaderNames.SERVER, Responses.SERVER);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.marquee.backend.identity.IdentityManagement;
 import dev.marquee.model.identity.DeviceView;
 import dev.marquee.model.identity.ProfileView;
 import java.time.InstantSource;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,23 @@ class DefaultIdentityManagement implements IdentityManagement {
     @Transactional(readOnly = true)
     public Optional<DeviceView> findDevice(UUID accountId, UUID deviceId) {
         return devices.find(accountId, deviceId).map(Device::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ProfileView> profiles(UUID accountId) {
+        Instant now = clock.instant();
+        return profiles.findAll(accountId).stream().map(p -> p.view(now)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DeviceView> findDeviceByPublicKey(UUID accountId, byte[] publicKeyX509) {
+        // An account has at most RegisterDeviceRequest.MAX_PER_ACCOUNT devices: scanning them beats an index.
+        return devices.findAll(accountId).stream()
+                .filter(d -> DevicePublicKeys.sameKey(d.publicKey(), publicKeyX509))
+                .findFirst()
+                .map(Device::view);
     }
 
     @Override

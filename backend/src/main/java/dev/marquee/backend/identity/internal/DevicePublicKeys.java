@@ -45,4 +45,13 @@ final class DevicePublicKeys {
         }
         return Optional.empty();
     }
+
+    /** Whether the stored base64 text encodes exactly these DER bytes (constant time over the bytes). */
+    static boolean sameKey(String storedBase64, byte[] der) {
+        try {
+            return java.security.MessageDigest.isEqual(Base64.getDecoder().decode(storedBase64.strip()), der);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
 }

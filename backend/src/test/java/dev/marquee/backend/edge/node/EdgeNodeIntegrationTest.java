@@ -55,7 +55,7 @@ class EdgeNodeIntegrationTest {
         assertThat(response.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
         assertThat(response.headers().firstValue("etag")).hasValueSatisfying(e -> assertThat(e).startsWith("\""));
         assertThat(getSigned(node, "titles/t1/master.m3u8").headers().firstValue("cache-control"))
-                .hasValue("public, max-age=10");
+                .hasValue("private, max-age=10"); // signed for one session: see PlaylistSigning
     }
 
     @Test
