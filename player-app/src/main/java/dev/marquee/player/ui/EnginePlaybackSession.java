@@ -321,7 +321,7 @@ final class EnginePlaybackSession implements PlaybackSession {
                 target,
                 s.bandwidthEstimateBps(),
                 buffer,
-                s.edgeNode() != null ? s.edgeNode() : s.edge(),
+                s.edgeNode() != null ? s.edgeNode() : hostOf(s.edge()),
                 s.cacheStatus(),
                 s.decodedFrames(),
                 s.droppedFrames(),
@@ -329,6 +329,15 @@ final class EnginePlaybackSession implements PlaybackSession {
                 s.startupTimeMs() < 0 ? null : Duration.ofMillis(s.startupTimeMs()),
                 s.licenceTimeMs() < 0 ? null : Duration.ofMillis(s.licenceTimeMs()),
                 decisions);
+    }
+
+    /** "127.0.0.1:9001" of an edge base URL, for edges that do not name themselves ({@code X-Marquee-Node}). */
+    static @Nullable String hostOf(@Nullable String baseUrl) {
+        if (baseUrl == null) {
+            return null;
+        }
+        int scheme = baseUrl.indexOf("://");
+        return scheme < 0 ? baseUrl : baseUrl.substring(scheme + 3);
     }
 
     private static String label(List<Variant> ladder, int index) {
