@@ -152,6 +152,32 @@ class PlayerLiveBackendIntegrationTest {
         }
     }
 
+    @Test
+    void keepsPlayingAndMovesItsControlPlaneCallsWhenItsRegionsGatewayStops() throws Exception {
+        String region = null;
+        try (Player player = player(FrameSurface.NONE)) {
+            region = api.controlPlane().region();
+            assertThat(region).as("the director named a region").isNotNull();
+            player.play();
+            await().atMost(PLAY_TIMEOUT).until(() -> player.stats().snapshot().startupTimeMs() >= 0);
+            LiveBackend.setGateway(http, region, false);
+
+            String stopped = region;
+            // the next heartbeat (every 10 s) fails on the dead gateway and moves the control plane on
+            await().atMost(PLAY_TIMEOUT).until(() -> !stopped.equals(api.controlPlane().region()));
+            assertThat(player.engine().finished()).as("still playing when the control plane moved").isFalse();
+            await().atMost(PLAY_TIMEOUT).until(() -> player.engine().finished());
+
+            assertThat(player.errorMessage()).isNull();
+            assertThat(player.stats().snapshot().stallCount()).isZero();
+            assertThat(api.steering(manifest.sessionId()).baseUrls()).isNotEmpty(); // answered by the new region
+        } finally {
+            if (region != null) {
+                LiveBackend.setGateway(http, region, true);
+            }
+        }
+    }
+
     /** Slices of this title's decrypted segments (first segment of each rung), decrypted here with the licence's key. */
     private List<byte[]> plaintextNeedles(Player player) throws Exception {
         String edge = manifest.steering().baseUrls().getFirst();

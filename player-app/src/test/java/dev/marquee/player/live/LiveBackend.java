@@ -2,6 +2,7 @@ package dev.marquee.player.live;
 
 import dev.marquee.backend.testing.BackendProcess;
 import dev.marquee.model.identity.ProfileView;
+import dev.marquee.model.topology.ControlPaths;
 import dev.marquee.player.api.BackendClient;
 import dev.marquee.player.api.ControlPlane;
 import dev.marquee.player.api.PlaybackApi;
@@ -77,6 +78,14 @@ public final class LiveBackend {
     public static void setEdgeState(OkHttpClient http, String nodeId, String state) throws IOException {
         sre(http, new Request.Builder().url(backend().baseUrl() + "/api/ops/edge/nodes/" + nodeId + "/state")
                 .put(RequestBody.create("{\"state\":\"" + state + "\"}", okhttp3.MediaType.get("application/json"))));
+    }
+
+    /** Stops (or starts again) a region's gateway for real, as the SRE: its port refuses connections. */
+    public static void setGateway(OkHttpClient http, String region, boolean running) throws IOException {
+        String path = (running ? ControlPaths.REGION_GATEWAY_START : ControlPaths.REGION_GATEWAY_STOP)
+                .replace("{region}", region);
+        sre(http, new Request.Builder().url(backend().baseUrl() + path)
+                .post(RequestBody.create("", okhttp3.MediaType.get("application/json"))));
     }
 
     private static JsonNode sre(OkHttpClient http, Request.Builder request) throws IOException {
