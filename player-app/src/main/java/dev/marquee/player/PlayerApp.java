@@ -42,8 +42,9 @@ public final class PlayerApp extends Application {
         String region = System.getProperty(REGION_PROPERTY, "");
         OkHttpClient http = new OkHttpClient();
         // The backend that signs in also runs the traffic director; playback calls go to the region it names.
-        PlaybackApi playback = new PlaybackApi(new ControlPlane(http, client.baseUrl(), region, InstantSource.system()),
-                client, http, InstantSource.system());
+        ControlPlane regions = new ControlPlane(http, client.baseUrl(), region, InstantSource.system());
+        client.readThrough(regions); // browsing and playback follow the regions; sign-in stays on the main address
+        PlaybackApi playback = new PlaybackApi(regions, client, http, InstantSource.system());
         PlayerViewModel model = new PlayerViewModel(client, client,
                 new EnginePlayback(playback, EnginePlaybackLauncher.Settings.forApp(region), http, background,
                         InstantSource.system()),

@@ -66,8 +66,9 @@ class PlayerAppLiveBackendIntegrationTest {
         BackendProcess backend = LiveBackend.backend();
         BackendClient client = new BackendClient(backend.baseUrl(), InstantSource.system());
         OkHttpClient http = new OkHttpClient();
-        PlaybackApi playback = new PlaybackApi(new ControlPlane(http, backend.baseUrl(), "", InstantSource.system()),
-                client, http, InstantSource.system());
+        ControlPlane regions = new ControlPlane(http, backend.baseUrl(), "", InstantSource.system());
+        client.readThrough(regions); // as the app wires it: catalog reads through the region's gateway
+        PlaybackApi playback = new PlaybackApi(regions, client, http, InstantSource.system());
         var settings = new EnginePlaybackLauncher.Settings("", null, deviceDir, List.of(VlcMediaSink.HEADLESS_AUDIO),
                 StreamingEngine.Config.defaults(), true);
         PlayerViewModel model = new PlayerViewModel(client, client,
