@@ -123,8 +123,8 @@ final class EnginePlaybackSession implements PlaybackSession {
             }
         } catch (ApiException e) {
             fail(message(e));
-        } catch (LinkageError | IllegalStateException e) {
-            fail(NO_LIBVLC); // vlcj: native library not found
+        } catch (LinkageError e) {
+            fail(NO_LIBVLC); // JNA: libvlc's native library not found
             endQuietly(session);
         } catch (Exception e) {
             fail("Playback could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

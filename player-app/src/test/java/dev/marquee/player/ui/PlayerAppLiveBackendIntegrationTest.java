@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue D's screen test against the REAL backend (child JVM): the player's screens wired as the app wires them,
@@ -108,14 +109,20 @@ class PlayerAppLiveBackendIntegrationTest {
 
         await().atMost(PATIENCE).until(() -> HomeViewTest.visible(robot, "#playback"));
         await().atMost(FIRST_FRAME).until(() -> painted(robot.lookup("#video").queryAs(ImageView.class).getImage()));
-        assertThat(robot.lookup("#playback-failure").queryAs(Label.class).getText()).isEmpty();
+        assertThat(text(robot, "#playback-failure")).isEmpty();
         assertThat(robot.lookup("#video").queryAs(ImageView.class).getImage().getWidth()).isEqualTo(LiveBackend.WIDTH);
 
         robot.type(KeyCode.S);
         await().atMost(PATIENCE).until(() -> HomeViewTest.visible(robot, "#stats"));
-        assertThat(robot.lookup("#stat-current-rung").queryAs(Label.class).getText()).matches("\\d+p · .*Mbit/s");
-        assertThat(robot.lookup("#stat-edge").queryAs(Label.class).getText()).isNotEqualTo("—");
-        assertThat(robot.lookup("#stat-startup").queryAs(Label.class).getText()).endsWith(" ms");
+        // the overlay rebuilds its rows at every refresh: read them on the FX thread, once they have values
+        await().atMost(PATIENCE).until(() -> text(robot, "#stat-current-rung").matches("\\d+p · .*Mbit/s")
+                && !text(robot, "#stat-edge").equals("—") && text(robot, "#stat-startup").endsWith(" ms"));
+    }
+
+    /** A label's text read on the FX thread, or "" while it is not in the scene. */
+    private static String text(FxRobot robot, String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
+                .map(node -> ((Label) node).getText()).orElse("")).get();
     }
 
     /** A picture was drawn: the test pattern has colour somewhere on a coarse grid (a fresh image is all zero). */
