@@ -20,7 +20,7 @@ public final class TestHttp {
 
     private final String base;
 
-    TestHttp(String base) {
+    public TestHttp(String base) {
         this.base = base;
     }
 

@@ -18,6 +18,13 @@ public final class PlaybackPaths {
     /** {@code GET ?profileId=…} → one {@link ResumePosition}, or 404 when the profile never played the title. */
     public static final String RESUME = "/api/playback/resume/{titleId}";
 
+    /**
+     * Header naming the profile for {@link #CONTINUE_WATCHING} and {@link #RESUME} when the query has no
+     * {@code profileId} (the gateway's home aggregation forwards headers only); without either, the account's first
+     * profile answers.
+     */
+    public static final String PROFILE_HEADER = "X-Marquee-Profile";
+
     /** Problem type: the title is unknown, unpublished, or not allowed for this profile (e.g. a kids profile). */
     public static final String PROBLEM_NOT_PLAYABLE = "urn:marquee:playback:not-playable";
 }

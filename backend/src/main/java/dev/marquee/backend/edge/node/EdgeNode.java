@@ -58,6 +58,7 @@ public final class EdgeNode implements AutoCloseable {
 
     private final EdgeNodeConfig config;
     private final InstantSource clock;
+    private final io.netty.util.AsciiString idHeader;
     private final ObjectStore store;
     private final @Nullable Filler filler;
     private final NodeStats stats;
@@ -74,6 +75,7 @@ public final class EdgeNode implements AutoCloseable {
     private EdgeNode(EdgeNodeConfig config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
+        this.idHeader = io.netty.util.AsciiString.of(config.id());
         if (config.tier() == EdgeTier.ORIGIN) {
             this.store = new OriginStore(config.directory());
             this.filler = null;
@@ -183,6 +185,9 @@ public final class EdgeNode implements AutoCloseable {
     }
 
     public String id() { return config.id(); }
+
+    /** The node id as a response header value, built once. */
+    io.netty.util.AsciiString idHeader() { return idHeader; }
 
     public EdgeNodeConfig config() { return config; }
 

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -46,12 +47,14 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
      */
     static final boolean CORK = Boolean.parseBoolean(System.getProperty("marquee.edge.cork", "true"));
 
+    private final AsciiString nodeId;
     private boolean waitingForFill;
     private boolean corked;
     private @Nullable ArrayDeque<HttpRequest> queued;
 
     EdgeRequestHandler(EdgeNode node) {
         this.node = node;
+        this.nodeId = node.idHeader();
     }
 
     @Override
@@ -161,11 +164,13 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             }
         }
         // With a signer, a playlist's URIs inherit this request's (valid) signature; see PlaylistSigning.
+        // A fill (another node) gets the stored bytes to cache.
         PlaylistContext playlist = signer != null && signed != null && PlaylistSigning.isPlaylist(key)
+                && !signed.sid().startsWith(Filler.FILL_SESSION_PREFIX)
                 ? new PlaylistContext(signer, path, Long.parseLong(signed.exp()), signed.sid()) : null;
         StoredObject object = node.store().find(key);
         if (object != null) {
-            if (serve(ctx, request, object, head, keepAlive, playlist)) {
+            if (serve(ctx, request, object, head, keepAlive, playlist, true)) {
                 stats.hits.increment();
                 return;
             }
@@ -188,7 +193,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 int code = cause instanceof FillException f ? f.status() : 502;
                 refuse(ctx, HttpResponseStatus.valueOf(code), cause.getMessage(), keepAlive);
-            } else if (!serve(ctx, request, filled, head, keepAlive, playlist)) {
+            } else if (!serve(ctx, request, filled, head, keepAlive, playlist, false)) {
                 refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "filled object vanished", keepAlive);
             }
             flush(ctx);
@@ -208,9 +213,9 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Writes the object (or its range, or a 304); false when its file is gone. */
     private boolean serve(ChannelHandlerContext ctx, HttpRequest request, StoredObject object, boolean head,
-                          boolean keepAlive, @Nullable PlaylistContext playlist) {
+                          boolean keepAlive, @Nullable PlaylistContext playlist, boolean hit) {
         if (playlist != null) {
-            return servePlaylist(ctx, request, object, head, keepAlive, playlist);
+            return servePlaylist(ctx, request, object, head, keepAlive, playlist, hit);
         }
         long nowMs = node.clock().millis();
         HttpHeaders in = request.headers();
@@ -218,6 +223,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         if (ifNoneMatch != null && etagMatches(ifNoneMatch, object)) {
             HttpResponse response = Responses.head(HttpResponseStatus.NOT_MODIFIED);
             commonHeaders(response.headers(), object, nowMs);
+            identify(response.headers(), hit);
             finish(ctx, response, null, keepAlive);
             return true;
         }
@@ -261,6 +267,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         }
         HttpHeaders out = response.headers();
         commonHeaders(out, object, nowMs);
+        identify(out, hit);
         out.set(HttpHeaderNames.CONTENT_TYPE, object.contentType());
         if (file != null) {
             node.stats().bytesServed.add(length);
@@ -280,7 +287,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
      * session, so shared caches must not keep it. Ranges, HEAD and If-None-Match work on the rewritten bytes.
      */
     private boolean servePlaylist(ChannelHandlerContext ctx, HttpRequest request, StoredObject object, boolean head,
-                                  boolean keepAlive, PlaylistContext playlist) {
+                                  boolean keepAlive, PlaylistContext playlist, boolean hit) {
         byte[] stored;
         try {
             stored = java.nio.file.Files.readAllBytes(object.file());
@@ -296,6 +303,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         if (ifNoneMatch != null && etagMatches(ifNoneMatch, signed.etag())) {
             HttpResponse response = Responses.head(HttpResponseStatus.NOT_MODIFIED);
             signed.headers(response.headers(), nowMs);
+            identify(response.headers(), hit);
             finish(ctx, response, null, keepAlive);
             return true;
         }
@@ -321,6 +329,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                 range == null ? HttpResponseStatus.OK : HttpResponseStatus.PARTIAL_CONTENT,
                 head ? io.netty.buffer.Unpooled.EMPTY_BUFFER : io.netty.buffer.Unpooled.wrappedBuffer(body, offset, length));
         signed.headers(response.headers(), nowMs);
+        identify(response.headers(), hit);
         response.headers().set(HttpHeaderNames.CONTENT_LENGTH, length).set(HttpHeaderNames.CONTENT_TYPE, object.contentType());
         if (range != null) {
             response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + range.first() + "-" + range.last() + "/" + body.length);
@@ -330,6 +339,11 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         }
         send(ctx, response, keepAlive);
         return true;
+    }
+
+    /** Which node answered and whether from its cache: players show both ("stats for nerds"). */
+    private void identify(HttpHeaders out, boolean hit) {
+        out.set(Responses.X_CACHE, hit ? Responses.HIT : Responses.MISS).set(Responses.X_NODE, nodeId);
     }
 
     private static void commonHeaders(HttpHeaders out, StoredObject object, long nowMs) {

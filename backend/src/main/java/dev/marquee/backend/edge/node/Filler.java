@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Filler implements AutoCloseable {
 
+    /**
+     * Session ids of fill requests start with this: a parent then serves playlists as stored, since a child must
+     * cache the original bytes, not URIs signed for the child's one-minute fill session.
+     */
+    static final String FILL_SESSION_PREFIX = "fill.";
     /** Fill URLs are signed for a minute: long enough for a slow fill, short enough to be useless if logged. */
     static final Duration FILL_SIGNATURE_LIFETIME = Duration.ofMinutes(1);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -135,7 +140,7 @@ final class Filler implements AutoCloseable {
             throws IOException, InterruptedException, FillException {
         String path = "/" + key;
         String target = signer == null ? path
-                : signer.sign(path, clock.instant().plus(FILL_SIGNATURE_LIFETIME), "fill." + nodeId);
+                : signer.sign(path, clock.instant().plus(FILL_SIGNATURE_LIFETIME), FILL_SESSION_PREFIX + nodeId);
         URI uri = URI.create(stripTrailingSlash(upstream.toString()) + target);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(attemptTimeout).GET()
                 .header("X-Marquee-Fill", nodeId).build();

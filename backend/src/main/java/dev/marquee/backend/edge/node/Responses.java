@@ -25,6 +25,10 @@ final class Responses {
     static final AsciiString ALLOW = AsciiString.cached("GET, HEAD");
     static final AsciiString NO_STORE = AsciiString.cached("no-store");
     static final AsciiString SERVER = AsciiString.cached("marquee-edge");
+    static final AsciiString X_CACHE = AsciiString.cached("X-Cache");
+    static final AsciiString X_NODE = AsciiString.cached("X-Marquee-Node");
+    static final AsciiString HIT = AsciiString.cached("HIT");
+    static final AsciiString MISS = AsciiString.cached("MISS");
 
     /** Our headers are built from validated values: skip Netty's per-header validation on the hot path. */
     private static final HttpHeadersFactory TRUSTED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -38,6 +39,8 @@ import org.springframework.web.ErrorResponseException;
 final class LicenseIssuer {
     /** Stripes of the per-account lock: plenty for a few hundred licence requests per second on one machine. */
     static final int LOCK_STRIPES = 64;
+    /** P-256 (secp256r1), the only curve {@link LicenseCodec} wraps for. */
+    static final int P256_FIELD_BITS = 256;
 
     private final ContentKeys contentKeys;
     private final ServerSigningKey serverKey;
@@ -73,6 +76,10 @@ final class LicenseIssuer {
         try {
             der = Base64.getDecoder().decode(request.devicePublicKey().strip());
             devicePublicKey = LicenseCodec.publicKey("EC", request.devicePublicKey().strip());
+            if (!(devicePublicKey instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize()
+                    != P256_FIELD_BITS) {
+                throw new GeneralSecurityException("not a P-256 key"); // the codec's ECDH runs on P-256 only
+            }
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-device-key", "Invalid device key",
                     "devicePublicKey must be base64 of an EC P-256 public key in X.509 encoding.");

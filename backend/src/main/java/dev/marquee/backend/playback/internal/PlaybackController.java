@@ -37,12 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PlaybackController {
-    /**
-     * The profile a request acts for when it names none (the gateway's home aggregation forwards the client's
-     * headers but adds no query parameter); without the header, the account's first profile.
-     */
-    static final String PROFILE_HEADER = "X-Marquee-Profile";
-
     private final StreamSessions sessions;
     private final ResumePositions positions;
     private final IdentityManagement identity;
@@ -92,7 +86,7 @@ class PlaybackController {
     @GetMapping(PlaybackPaths.CONTINUE_WATCHING)
     ResponseEntity<List<ResumePosition>> continueWatching(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) @Nullable UUID profileId,
-            @RequestHeader(name = PROFILE_HEADER, required = false) @Nullable UUID headerProfileId) {
+            @RequestHeader(name = PlaybackPaths.PROFILE_HEADER, required = false) @Nullable UUID headerProfileId) {
         UUID profile = profileOf(AccessTokens.accountId(jwt), profileId != null ? profileId : headerProfileId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(positions.continueWatching(profile));
     }
@@ -100,7 +94,7 @@ class PlaybackController {
     @GetMapping(PlaybackPaths.RESUME)
     ResponseEntity<ResumePosition> resume(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID titleId,
             @RequestParam(required = false) @Nullable UUID profileId,
-            @RequestHeader(name = PROFILE_HEADER, required = false) @Nullable UUID headerProfileId) {
+            @RequestHeader(name = PlaybackPaths.PROFILE_HEADER, required = false) @Nullable UUID headerProfileId) {
         UUID profile = profileOf(AccessTokens.accountId(jwt), profileId != null ? profileId : headerProfileId);
         ResumePosition position = positions.find(profile, titleId).orElseThrow(() -> PlaybackProblems.problem(
                 HttpStatus.NOT_FOUND, URI.create("urn:marquee:playback:no-resume-position"), "No resume position",

@@ -114,6 +114,20 @@ class PlaylistSigningIntegrationTest {
     }
 
     @Test
+    void aChildNodeCachesTheStoredPlaylistAndSignsItForTheViewer(@TempDir Path cacheDir) throws Exception {
+        try (EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-1", dev.marquee.backend.edge.EdgeTier.ISP,
+                "us-east-1", cacheDir, 1L << 20, java.util.List.of(signing.baseUrl()), signing.baseUrl(), SIGNER))) {
+            for (String session : java.util.List.of("s1", "s2")) { // a miss, then a hit
+                String master = SIGNER.sign("/titles/t1/master.m3u8", Instant.now().plusSeconds(300), session);
+                String variant = new String(get(isp, master).body(), StandardCharsets.UTF_8).lines().toList().get(2);
+                assertThat(variant).startsWith("180p/index.m3u8?exp=").contains("&sid=" + session + "&")
+                        .doesNotContain("fill.");
+                assertThat(variant.chars().filter(c -> c == '?').count()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aNodeWithoutASignerServesPlaylistsAsStored() throws Exception {
         HttpResponse<byte[]> reply = get(open, "/titles/t1/master.m3u8");
         assertThat(reply.statusCode()).isEqualTo(200);

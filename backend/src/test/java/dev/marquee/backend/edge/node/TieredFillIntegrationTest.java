@@ -71,6 +71,8 @@ class TieredFillIntegrationTest {
             HttpResponse<byte[]> response = viewer.join();
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(bytes);
+            assertThat(response.headers().firstValue("x-cache")).hasValue("MISS");
+            assertThat(response.headers().firstValue("x-marquee-node")).hasValue("isp-1");
         }
         assertThat(origin.reads(key)).isEqualTo(1);
         assertThat(ixp.statsSnapshot().misses()).isEqualTo(1);
@@ -81,6 +83,7 @@ class TieredFillIntegrationTest {
         HttpResponse<byte[]> later = getSigned(isp, key);
         assertThat(later.statusCode()).isEqualTo(200);
         assertThat(isp.statsSnapshot().hits()).isEqualTo(1);
+        assertThat(later.headers().firstValue("x-cache")).hasValue("HIT");
         assertThat(later.headers().firstValue("etag"))
                 .isEqualTo(getSigned(ixp, key).headers().firstValue("etag"));
         assertThat(isp.cachedTitles()).containsExactly("t1");
