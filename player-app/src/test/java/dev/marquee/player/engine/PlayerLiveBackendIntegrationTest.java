@@ -119,6 +119,8 @@ class PlayerLiveBackendIntegrationTest {
             assertThat(player.drm().license().titleId()).isEqualTo(LiveBackend.title());
             assertThat(player.drm().licenceUses()).isGreaterThanOrEqualTo(LiveBackend.TITLE_SECONDS / SEGMENT_SECONDS);
             assertThat(manifest.steering().baseUrls()).contains(stats.edge());
+            assertThat(stats.edgeNode()).isEqualTo(LiveBackend.edgeNodeAt(http, stats.edge())); // X-Marquee-Node
+            assertThat(stats.cacheStatus()).isIn("HIT", "MISS"); // X-Cache
             System.out.printf("live e2e: startup %d ms, licence %d ms, decoded %d, shown %d, rungs %s, edge %s%n",
                     stats.startupTimeMs(), stats.licenceTimeMs(), decoded, frames.get(),
                     stats.rungHistory().stream().map(PlaybackStats.RungChange::rungIndex).toList(), stats.edge());

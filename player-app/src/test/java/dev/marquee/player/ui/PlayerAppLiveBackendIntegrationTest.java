@@ -116,7 +116,8 @@ class PlayerAppLiveBackendIntegrationTest {
         await().atMost(PATIENCE).until(() -> HomeViewTest.visible(robot, "#stats"));
         // the overlay rebuilds its rows at every refresh: read them on the FX thread, once they have values
         await().atMost(PATIENCE).until(() -> text(robot, "#stat-current-rung").matches("\\d+p · .*Mbit/s")
-                && !text(robot, "#stat-edge").equals("—") && text(robot, "#stat-startup").endsWith(" ms"));
+                && !text(robot, "#stat-edge").equals("—") && text(robot, "#stat-startup").endsWith(" ms")
+                && text(robot, "#stat-cache").matches("HIT|MISS"));
     }
 
     /** A label's text read on the FX thread, or "" while it is not in the scene. */
