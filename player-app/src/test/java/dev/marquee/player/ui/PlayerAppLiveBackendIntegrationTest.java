@@ -88,7 +88,7 @@ class PlayerAppLiveBackendIntegrationTest {
     }
 
     @Test
-    void signsInPicksAProfileAndPlaysAPublishedTitleShowingItsRungAndEdge(FxRobot robot) {
+    void signsInPicksAProfileAndPlaysAPublishedTitleShowingItsRungAndEdge(FxRobot robot) throws Exception {
         BackendProcess.Credentials viewer = LiveBackend.backend().viewerCredentials();
         robot.interact(() -> {
             robot.lookup("#email").queryAs(TextField.class).setText(viewer.email());
