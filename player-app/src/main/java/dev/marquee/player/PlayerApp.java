@@ -1,10 +1,14 @@
 package dev.marquee.player;
 
 import dev.marquee.player.api.BackendClient;
+import dev.marquee.player.api.ControlPlane;
+import dev.marquee.player.api.PlaybackApi;
+import dev.marquee.player.ui.EnginePlayback;
+import dev.marquee.player.ui.EnginePlaybackLauncher;
 import dev.marquee.player.ui.PlayerShell;
 import dev.marquee.player.ui.PlayerViewModel;
 import dev.marquee.player.ui.Scheduler;
-import dev.marquee.player.ui.UnavailablePlaybackLauncher;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +17,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /** The player window: wires the backend client, the view models and the dark theme. */
 public final class PlayerApp extends Application {
@@ -25,14 +30,25 @@ public final class PlayerApp extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** The region this player says it is in, e.g. {@code -Dmarquee.region=eu-west-1}; empty: the director decides. */
+    static final String REGION_PROPERTY = "marquee.region";
+
     /** Set by the installers' smoke test: show the window once, say so, and exit. */
     static final String SMOKE_TEST_PROPERTY = "marquee.smokeTest";
 
     @Override
     public void start(Stage stage) {
         BackendClient client = BackendClient.fromSystemProperties();
-        PlayerViewModel model = new PlayerViewModel(
-                client, client, new UnavailablePlaybackLauncher(), Scheduler.fx(), background, Platform::runLater);
+        String region = System.getProperty(REGION_PROPERTY, "");
+        OkHttpClient http = new OkHttpClient();
+        // The backend that signs in also runs the traffic director; playback calls go to the region it names.
+        ControlPlane regions = new ControlPlane(http, client.baseUrl(), region, InstantSource.system());
+        client.readThrough(regions); // browsing and playback follow the regions; sign-in stays on the main address
+        PlaybackApi playback = new PlaybackApi(regions, client, http, InstantSource.system());
+        PlayerViewModel model = new PlayerViewModel(client, client,
+                new EnginePlayback(playback, EnginePlaybackLauncher.Settings.forApp(region), http, background,
+                        InstantSource.system()),
+                Scheduler.fx(), background, Platform::runLater);
         Scene scene = new Scene(new PlayerShell(model, client.baseUrl()).root(), WIDTH, HEIGHT);
         scene.getStylesheets().setAll(styleSheets());
         stage.setTitle("Marquee");

@@ -58,6 +58,8 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
             .build();
     private final OkHttpClient anonymous;
     private final OkHttpClient signedIn;
+    /** Where catalog and search reads go when set: the current region's gateway, failing over (sign-in stays here). */
+    private volatile @Nullable ControlPlane controlPlane;
 
     public BackendClient(String baseUrl, InstantSource clock) {
         this(baseUrl, clock, new OkHttpClient());
@@ -75,6 +77,14 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
                 .addInterceptor(new BearerInterceptor(this))
                 .authenticator(new RefreshAuthenticator(this))
                 .build();
+    }
+
+    /**
+     * Sends the catalog and search reads through {@code regions} (the current region's gateway, the next one when it
+     * fails) instead of the backend's main address; sign-in, refresh, profiles and artwork stay on the main address.
+     */
+    public void readThrough(ControlPlane regions) {
+        this.controlPlane = regions;
     }
 
     /** A client for the backend named by {@value #BASE_URL_PROPERTY}, else {@value #DEFAULT_BASE_URL}. */
@@ -151,12 +161,12 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
 
     @Override
     public HomeRows rows(boolean kids) {
-        return get(baseUrl.resolve(CatalogPaths.ROWS), kids, HomeRows.class);
+        return get(CatalogPaths.ROWS, kids, HomeRows.class);
     }
 
     @Override
     public TitleDetail title(UUID titleId, boolean kids) {
-        return get(baseUrl.resolve(CatalogPaths.TITLE.replace("{titleId}", titleId.toString())), kids, TitleDetail.class);
+        return get(CatalogPaths.TITLE.replace("{titleId}", titleId.toString()), kids, TitleDetail.class);
     }
 
     @Override
@@ -174,22 +184,60 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
         return Objects.requireNonNull(baseUrl.resolve(path), path).toString();
     }
 
-    private HttpUrl searchUrl(String path, String query, int limit) {
+    /** The path and encoded query of a search call. */
+    private String searchUrl(String path, String query, int limit) {
         String bounded = query.length() > SearchPaths.MAX_QUERY_LENGTH ? query.substring(0, SearchPaths.MAX_QUERY_LENGTH) : query;
-        return Objects.requireNonNull(baseUrl.resolve(path)).newBuilder()
+        HttpUrl url = Objects.requireNonNull(baseUrl.resolve(path)).newBuilder()
                 .addQueryParameter("q", bounded)
                 .addQueryParameter("limit", Integer.toString(limit))
                 .build();
+        return url.encodedPath() + "?" + url.encodedQuery();
     }
 
-    private <T> T get(@Nullable HttpUrl url, boolean kids, Class<T> type) {
-        Request request = new Request.Builder()
-                .url(Objects.requireNonNull(url))
+    /** A catalog or search read of {@code pathAndQuery}: on the main address, or through the regions when set. */
+    private <T> T get(String pathAndQuery, boolean kids, Class<T> type) {
+        ControlPlane regions = controlPlane;
+        if (regions == null) {
+            return read(execute(signedIn, catalogRequest(baseUrl() + pathAndQuery, kids), false), type);
+        }
+        try {
+            return read(regions.call(base -> {
+                try (Response response = signedIn.newCall(catalogRequest(base + pathAndQuery, kids)).execute()) {
+                    if (response.code() >= 500) {
+                        throw new ControlPlane.RegionFailure(base, response.code());
+                    }
+                    if (!response.isSuccessful()) {
+                        throw new Answered(Failures.of(response, false, json, clock.instant()));
+                    }
+                    return response.body().string();
+                }
+            }), type);
+        } catch (Answered e) {
+            throw e.failure;
+        } catch (ControlPlane.RegionFailure e) {
+            throw new ApiException(new ApiError.ServerFailure(e.status()), e);
+        } catch (IOException e) {
+            throw new ApiException(new ApiError.Unreachable(regions.baseUrl()), e);
+        }
+    }
+
+    private static Request catalogRequest(String url, boolean kids) {
+        return new Request.Builder()
+                .url(url)
                 .header("Accept", "application/json, " + Problem.MEDIA_TYPE)
                 .header(CatalogPaths.PROFILE_KIDS_HEADER, Boolean.toString(kids))
                 .get()
                 .build();
-        return read(execute(signedIn, request, false), type);
+    }
+
+    /** A definite answer (4xx) carried out of {@link ControlPlane#call} without counting as a region failure. */
+    private static final class Answered extends RuntimeException {
+        final ApiException failure;
+
+        Answered(ApiException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** The account signed in now, if any. */

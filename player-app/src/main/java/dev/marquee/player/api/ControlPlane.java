@@ -132,7 +132,11 @@ public final class ControlPlane implements ControlPlaneRoute {
     @Override
     public void failed(String baseUrl, Exception cause) {
         synchronized (this) {
-            if (routes.isEmpty() || !routes.get(current).gatewayUrl().equals(trimmed(baseUrl))) {
+            if (routes.isEmpty()) {
+                reaskInBackground(); // on the director's backend for want of regions: maybe it knows some now
+                return;
+            }
+            if (!routes.get(current).gatewayUrl().equals(trimmed(baseUrl))) {
                 return; // an older call to a region already left: nothing to do
             }
             failedUntil.put(routes.get(current).region(), clock.instant().plus(FAILED_REGION_PENALTY));

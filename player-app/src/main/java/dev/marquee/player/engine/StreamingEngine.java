@@ -75,8 +75,8 @@ public final class StreamingEngine implements AutoCloseable {
     private volatile long positionOffsetUs;
     private volatile long appendedUs;
     private volatile long startNanos;
-    private List<Variant> ladder = List.of();
-    private List<MediaPlaylist> playlists = List.of();
+    private volatile List<Variant> ladder = List.of();
+    private volatile List<MediaPlaylist> playlists = List.of();
     private long lastPositionUs = -1;
     private long lastMoveNanos;
 
@@ -137,6 +137,12 @@ public final class StreamingEngine implements AutoCloseable {
 
     public List<Variant> ladder() {
         return ladder;
+    }
+
+    /** The playlists' target segment duration, microseconds; 0 before they are loaded. */
+    public long segmentDurationUs() {
+        List<MediaPlaylist> loaded = playlists;
+        return loaded.isEmpty() ? 0 : loaded.getFirst().targetDurationUs();
     }
 
     public long positionUs() {

@@ -24,21 +24,27 @@ public final class PlayerViewModel {
     private final ReadOnlyObjectWrapper<@Nullable ProfileView> profile = new ReadOnlyObjectWrapper<>(this, "profile");
     private final IdentityApi identity;
     private final CatalogApi catalog;
-    private final PlaybackLauncher launcher;
+    private final ProfilePlayback playback;
     private final Scheduler scheduler;
     private final Executor background;
     private final Executor ui;
     private final SignInViewModel signIn;
 
     /**
-     * @param launcher  starts playback ({@link UnavailablePlaybackLauncher} until the engine is wired in)
+     * @param launcher  starts playback for every profile, with no resume positions (tests, demos)
      * @param scheduler debounces typeahead on the FX thread ({@link Scheduler#fx()} in the app)
      */
     public PlayerViewModel(IdentityApi identity, CatalogApi catalog, PlaybackLauncher launcher, Scheduler scheduler,
                            Executor background, Executor ui) {
+        this(identity, catalog, ProfilePlayback.of(launcher), scheduler, background, ui);
+    }
+
+    /** @param playback the launcher and resume positions of each chosen profile ({@link EnginePlayback} in the app) */
+    public PlayerViewModel(IdentityApi identity, CatalogApi catalog, ProfilePlayback playback, Scheduler scheduler,
+                           Executor background, Executor ui) {
         this.identity = identity;
         this.catalog = catalog;
-        this.launcher = launcher;
+        this.playback = playback;
         this.scheduler = scheduler;
         this.background = background;
         this.ui = ui;
@@ -56,10 +62,10 @@ public final class PlayerViewModel {
 
     /** A fresh home screen for the chosen profile; the caller shows it and calls {@code load()}. */
     public HomeViewModel home() {
+        ProfileView chosen = Objects.requireNonNull(profile.get(), "profile chosen");
         return new HomeViewModel(
-                Objects.requireNonNull(account.get(), "signed in"),
-                Objects.requireNonNull(profile.get(), "profile chosen"),
-                catalog, ResumePositions.NONE, launcher, scheduler, background, ui,
+                Objects.requireNonNull(account.get(), "signed in"), chosen,
+                catalog, playback.resumePositions(chosen), playback.launcher(chosen), scheduler, background, ui,
                 new HomeViewModel.Navigation() {
                     @Override
                     public void switchProfile() {

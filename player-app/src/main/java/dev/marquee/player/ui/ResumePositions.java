@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * Where the current profile stopped watching each title, for "Continue Watching" and "Resume from …".
- * The backend does not serve resume positions yet (they come from the playback heartbeats); until it does the
- * player uses {@link #NONE} and both features stay hidden rather than showing invented progress.
+ * The app reads them from the backend ({@link BackendResumePositions}: positions come from the playback
+ * heartbeats); with {@link #NONE} both features stay hidden rather than showing invented progress.
  * Called from the background executor.
  */
 @FunctionalInterface

@@ -20,12 +20,13 @@ class ControlPlaneIntegrationTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T12:00:00Z"));
     private FakeRegions regions;
     private ControlPlane controlPlane;
+    private BackendClient account;
     private PlaybackApi api;
 
     @BeforeEach
     void start() throws IOException {
         regions = new FakeRegions();
-        BackendClient account = new BackendClient(regions.directorUrl(), now::get);
+        account = new BackendClient(regions.directorUrl(), now::get);
         account.signIn(FakeBackend.EMAIL, FakeBackend.PASSWORD);
         OkHttpClient http = new OkHttpClient();
         controlPlane = new ControlPlane(http, regions.directorUrl(), FakeRegions.A, now::get);
@@ -106,6 +107,20 @@ class ControlPlaneIntegrationTest {
                 .isInstanceOf(ApiException.class)
                 .extracting(e -> ((ApiException) e).error())
                 .isInstanceOf(ApiError.Unreachable.class);
+    }
+
+    @Test
+    void catalogReadsFollowTheRegionsWhenAskedTo() {
+        regions.backend.publish(SampleTitles.ALL);
+        account.readThrough(controlPlane);
+        assertThat(account.rows(false).rows()).isNotEmpty();
+        assertThat(regions.gatewayA.calls).isNotEmpty();
+
+        regions.gatewayA.die();
+
+        assertThat(account.title(SampleTitles.STARFALL.card().id(), false).card().title()).isEqualTo("Starfall");
+        assertThat(regions.gatewayB.calls).hasSize(1);
+        assertThat(controlPlane.region()).isEqualTo(FakeRegions.B);
     }
 
     @Test

@@ -32,21 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link FakeBackend}'s server, which also signs in) lists the regions that are up, best first; each gateway serves
  * the playback contract and device registration for the {@link FakeBackend}'s viewer and records what it was asked.
  */
-final class FakeRegions implements AutoCloseable {
-    static final String A = "region-a";
-    static final String B = "region-b";
+public final class FakeRegions implements AutoCloseable {
+    public static final String A = "region-a";
+    public static final String B = "region-b";
     /** The one title the viewer started and did not finish. */
     static final UUID WATCHED = UUID.randomUUID();
 
-    final FakeBackend backend = new FakeBackend();
-    final MockWebServer director = new MockWebServer();
-    final Gateway gatewayA = new Gateway(A);
-    final Gateway gatewayB = new Gateway(B);
+    public final FakeBackend backend = new FakeBackend();
+    public final MockWebServer director = new MockWebServer();
+    public final Gateway gatewayA = new Gateway(A);
+    public final Gateway gatewayB = new Gateway(B);
     /** Director answers served so far. */
     final AtomicInteger directorAnswers = new AtomicInteger();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    FakeRegions() throws IOException {
+    public FakeRegions() throws IOException {
         director.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -64,7 +64,7 @@ final class FakeRegions implements AutoCloseable {
         gatewayB.server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
-    String directorUrl() {
+    public String directorUrl() {
         return director.url("/").toString();
     }
 
@@ -76,14 +76,16 @@ final class FakeRegions implements AutoCloseable {
     }
 
     /** One region's gateway. */
-    final class Gateway extends Dispatcher {
+    public final class Gateway extends Dispatcher {
         final String region;
         final MockWebServer server = new MockWebServer();
         /** "METHOD path" of every request answered, in order. */
-        final List<String> calls = new CopyOnWriteArrayList<>();
+        public final List<String> calls = new CopyOnWriteArrayList<>();
         final Map<String, DeviceView> devices = new ConcurrentHashMap<>();
         volatile boolean listed = true;
         volatile int failWith;
+        /** When set, session creation answers with this problem (e.g. the stream limit). */
+        public volatile dev.marquee.model.Problem sessionProblem;
 
         Gateway(String region) {
             this.region = region;
@@ -100,7 +102,7 @@ final class FakeRegions implements AutoCloseable {
         }
 
         /** Stops the gateway for real: its port refuses connections from now on. */
-        void die() {
+        public void die() {
             server.close();
         }
 
@@ -114,10 +116,18 @@ final class FakeRegions implements AutoCloseable {
             if (path.equals(dev.marquee.model.license.LicensePaths.SERVER_KEY)) {
                 return backend.ok(new dev.marquee.model.license.ServerKey("Ed25519", "key-of-" + region));
             }
+            if (path.startsWith("/api/catalog") || path.startsWith("/api/search")) {
+                return backend.dispatch(request); // the viewer's catalog, as a gateway routes it
+            }
             if (!backend.authorised(request)) {
                 return FakeBackend.problem(401, "Sign in first.");
             }
             String body = request.getBody() == null ? "" : request.getBody().utf8();
+            if (request.getMethod().equals("POST") && path.equals(PlaybackPaths.SESSIONS) && sessionProblem != null) {
+                return new MockResponse.Builder().code(sessionProblem.status())
+                        .addHeader("Content-Type", dev.marquee.model.Problem.MEDIA_TYPE)
+                        .body(json.writeValueAsString(sessionProblem)).build();
+            }
             if (request.getMethod().equals("POST") && path.equals(PlaybackPaths.SESSIONS)) {
                 PlaybackRequest asked = json.readValue(body, PlaybackRequest.class);
                 UUID session = UUID.randomUUID();
