@@ -139,6 +139,19 @@ class CatalogIntegrationTest {
     }
 
     @Test
+    void homeRowsComeFromTheCacheAndAPublicationShowsAtOnce() throws Exception {
+        mvc.perform(get(CatalogPaths.ROWS)).andExpect(status().isOk()); // builds the rows and caches them
+        UUID fresh = UUID.randomUUID();
+        encodingCompleted(completed(fresh, "Cache Me If You Can", "PG", List.of("Comedy")));
+        await().atMost(EVENT_DELIVERY).until(() -> catalog.findTitle(fresh).isPresent());
+
+        // Well inside the rows' one-minute TTL: only the publication's invalidation can make the title appear.
+        // (polled on this thread, where @WithMockUser's security context lives)
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().untilAsserted(() -> mvc.perform(get(CatalogPaths.ROWS))
+                .andExpect(jsonPath("$.rows[0].items[*].id", hasItem(fresh.toString()))));
+    }
+
+    @Test
     void kidsProfilesSeeOnlySuitableTitles() throws Exception {
         UUID mature = UUID.randomUUID();
         UUID young = UUID.randomUUID();

@@ -3,6 +3,8 @@ package dev.marquee.backend.catalog.internal;
 import dev.marquee.backend.catalog.CatalogManagement;
 import dev.marquee.backend.catalog.Genre;
 import dev.marquee.backend.catalog.ViewerContext;
+import dev.marquee.backend.topology.LocalInstance;
+import dev.marquee.backend.topology.LocalInstances;
 import dev.marquee.model.catalog.CatalogPaths;
 import dev.marquee.model.catalog.GenreView;
 import dev.marquee.model.catalog.HomeRow;
@@ -10,11 +12,13 @@ import dev.marquee.model.catalog.HomeRows;
 import dev.marquee.model.catalog.TitleCard;
 import dev.marquee.model.catalog.TitleDetail;
 import dev.marquee.model.catalog.TitlePage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +44,15 @@ class CatalogController {
 
     private final CatalogManagement catalog;
     private final CatalogProperties properties;
+    private final HomeRowsCache rowsCache;
+    private final LocalInstances instances;
 
-    CatalogController(CatalogManagement catalog, CatalogProperties properties) {
+    CatalogController(CatalogManagement catalog, CatalogProperties properties, HomeRowsCache rowsCache,
+                      LocalInstances instances) {
         this.catalog = catalog;
         this.properties = properties;
+        this.rowsCache = rowsCache;
+        this.instances = instances;
     }
 
     @GetMapping(CatalogPaths.TITLES)
@@ -71,7 +80,18 @@ class CatalogController {
     }
 
     @GetMapping(CatalogPaths.ROWS)
-    HomeRows rows(ViewerContext viewer) {
+    HomeRows rows(ViewerContext viewer, HttpServletRequest request) {
+        String zone = instances.byPort(request.getLocalPort()).map(LocalInstance::zone).orElse("");
+        Optional<HomeRows> cached = rowsCache.get(zone, viewer.kids());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        HomeRows built = buildRows(viewer);
+        rowsCache.put(zone, viewer.kids(), built);
+        return built;
+    }
+
+    private HomeRows buildRows(ViewerContext viewer) {
         List<HomeRow> rows = new ArrayList<>();
         List<TitleCard> newest = cards(viewer, null);
         if (!newest.isEmpty()) {

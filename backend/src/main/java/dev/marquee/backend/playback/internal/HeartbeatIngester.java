@@ -8,6 +8,7 @@ import dev.marquee.backend.events.LogRecord;
 import dev.marquee.backend.events.Topics;
 import dev.marquee.model.events.PlaybackEventType;
 import dev.marquee.model.events.PlaybackHeartbeat;
+import dev.marquee.model.playback.ResumePosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +40,16 @@ class HeartbeatIngester implements SmartLifecycle {
     private final StreamSessionRepository sessions;
     private final ResumePositions positions;
     private final CatalogManagement catalog;
+    private final ResumeCache resumeCache;
     private final LongAdder applied = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private volatile @Nullable Thread thread;
     private volatile boolean running;
 
     HeartbeatIngester(EventLog eventLog, StreamSessionRepository sessions, ResumePositions positions,
-                      CatalogManagement catalog) {
+                      CatalogManagement catalog, ResumeCache resumeCache) {
         this.eventLog = eventLog;
+        this.resumeCache = resumeCache;
         this.sessions = sessions;
         this.positions = positions;
         this.catalog = catalog;
@@ -116,7 +119,10 @@ class HeartbeatIngester implements SmartLifecycle {
         Instant at = Instant.ofEpochMilli(record.timestampMs());
         long durationMs = catalog.findTitle(beat.titleId()).map(t -> t.duration().toMillis()).orElse(0L);
         long positionMs = durationMs > 0 ? Math.min(beat.positionMs(), durationMs) : beat.positionMs();
-        positions.upsert(beat.profileId(), beat.titleId(), positionMs, durationMs, at);
+        if (positions.upsert(beat.profileId(), beat.titleId(), positionMs, durationMs, at)) {
+            resumeCache.written(beat.region(), beat.profileId(),
+                    new ResumePosition(beat.titleId(), positionMs, durationMs, at));
+        }
         sessions.seen(beat.sessionId(), at);
         if (beat.type() == PlaybackEventType.END || beat.type() == PlaybackEventType.ERROR) {
             sessions.end(received.accountId(), beat.sessionId(), at);

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -42,9 +43,11 @@ class PlaybackController {
     private final IdentityManagement identity;
     private final LocalInstances instances;
     private final TopologySettings topology;
+    private final ResumeCache resumeCache;
 
     PlaybackController(StreamSessions sessions, ResumePositions positions, IdentityManagement identity,
-                       LocalInstances instances, TopologySettings topology) {
+                       LocalInstances instances, TopologySettings topology, ResumeCache resumeCache) {
+        this.resumeCache = resumeCache;
         this.sessions = sessions;
         this.positions = positions;
         this.identity = identity;
@@ -94,9 +97,15 @@ class PlaybackController {
     @GetMapping(PlaybackPaths.RESUME)
     ResponseEntity<ResumePosition> resume(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID titleId,
             @RequestParam(required = false) @Nullable UUID profileId,
-            @RequestHeader(name = PlaybackPaths.PROFILE_HEADER, required = false) @Nullable UUID headerProfileId) {
+            @RequestHeader(name = PlaybackPaths.PROFILE_HEADER, required = false) @Nullable UUID headerProfileId,
+            HttpServletRequest request) {
         UUID profile = profileOf(AccessTokens.accountId(jwt), profileId != null ? profileId : headerProfileId);
-        ResumePosition position = positions.find(profile, titleId).orElseThrow(() -> PlaybackProblems.problem(
+        String zone = servingZone(request);
+        ResumePosition position = resumeCache.get(zone, profile, titleId).or(() -> {
+            Optional<ResumePosition> stored = positions.find(profile, titleId);
+            stored.ifPresent(p -> resumeCache.fill(zone, profile, p));
+            return stored;
+        }).orElseThrow(() -> PlaybackProblems.problem(
                 HttpStatus.NOT_FOUND, URI.create("urn:marquee:playback:no-resume-position"), "No resume position",
                 "This profile has not played title " + titleId + " yet."));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(position);
@@ -118,6 +127,11 @@ class PlaybackController {
      * The region whose playback service answers: that of the instance listener the call arrived on (gateways route
      * to their own region's instances first), else the first configured region (a call to the main port).
      */
+    /** The zone of the instance listener the call arrived on; blank on the main port (the cache picks a default). */
+    private String servingZone(HttpServletRequest request) {
+        return instances.byPort(request.getLocalPort()).map(LocalInstance::zone).orElse("");
+    }
+
     private String servingRegion(HttpServletRequest request) {
         return instances.byPort(request.getLocalPort()).map(LocalInstance::region)
                 .orElseGet(() -> topology.regions().getFirst().name());

@@ -36,27 +36,31 @@ class ResumePositions {
         this.jdbc = jdbc;
     }
 
-    /** Records a position unless a newer one is already stored. */
-    void upsert(UUID profileId, UUID titleId, long positionMs, long durationMs, Instant at) {
+    /** Records a position unless a newer one is already stored; true when this one was stored. */
+    boolean upsert(UUID profileId, UUID titleId, long positionMs, long durationMs, Instant at) {
         OffsetDateTime ts = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         for (int attempt = 0; attempt < 2; attempt++) {
             int updated = jdbc.sql("""
                     update playback_resume_positions set position_ms = ?, duration_ms = ?, updated_at = ?
                     where profile_id = ? and title_id = ? and updated_at <= ?""")
                     .params(positionMs, durationMs, ts, profileId, titleId, ts).update();
-            if (updated > 0 || exists(profileId, titleId)) {
-                return; // written, or a newer position is there already
+            if (updated > 0) {
+                return true;
+            }
+            if (exists(profileId, titleId)) {
+                return false; // a newer position is there already
             }
             try {
                 jdbc.sql("""
                         insert into playback_resume_positions (profile_id, title_id, position_ms, duration_ms, updated_at)
                         values (?, ?, ?, ?, ?)""")
                         .params(profileId, titleId, positionMs, durationMs, ts).update();
-                return;
+                return true;
             } catch (DuplicateKeyException raced) {
                 // Another writer inserted first: go round once more to compare timestamps.
             }
         }
+        return false;
     }
 
     Optional<ResumePosition> find(UUID profileId, UUID titleId) {

@@ -60,12 +60,13 @@ class PlaybackIntegrationTest extends BackendIntegrationSupport {
 
     UUID title;
     TestHttp gateway;
+    String sreToken;
 
     @BeforeEach
     void publishedTitleAndGateway() throws Exception {
         title = PlaybackClient.publishedTitle(context);
         TestAccounts.Credentials sre = TestAccounts.create(context, Role.SRE);
-        String sreToken = http().signIn(sre.email(), sre.password()).path("accessToken").asString();
+        sreToken = http().signIn(sre.email(), sre.password()).path("accessToken").asString();
         String url = null;
         for (JsonNode r : http().get(ControlPaths.REGIONS, sreToken).json()) {
             if (r.path("region").asString().equals("us-east-1")) {
@@ -185,6 +186,38 @@ class PlaybackIntegrationTest extends BackendIntegrationSupport {
                 heartbeat(player, session, PlaybackEventType.PLAYING, 9)).status()).isEqualTo(202);
         await().atMost(WITHIN).until(() -> ingester.dropped() > droppedBefore);
         assertThat(gateway.get(resumePath, player.token).json().path("positionMs").asLong()).isEqualTo(2_000);
+    }
+
+    @Test
+    void resumePositionsAreReadFromTheZoneCacheAndAlwaysTheLatest() throws Exception {
+        PlaybackClient player = PlaybackClient.newViewer(context, http(), gateway);
+        UUID session = player.startedSession(title);
+        String resumePath = PlaybackPaths.RESUME.replace("{titleId}", title.toString()) + "?profileId=" + player.profileId;
+
+        gateway.post(MetricsPaths.HEARTBEATS, player.token, heartbeat(player, session, PlaybackEventType.PLAYING, 3_000));
+        await().atMost(WITHIN).until(() -> gateway.get(resumePath, player.token).json().path("positionMs").asLong() == 3_000);
+        long hitsBefore = resumeCacheHits();
+        for (int i = 0; i < 3; i++) {
+            assertThat(gateway.get(resumePath, player.token).json().path("positionMs").asLong()).isEqualTo(3_000);
+        }
+        assertThat(resumeCacheHits()).as("resume reads answered by the cache").isGreaterThanOrEqualTo(hitsBefore + 3);
+
+        // A later heartbeat (within the 4 s title) goes through every zone's cache: no near cache keeps the old one.
+        gateway.post(MetricsPaths.HEARTBEATS, player.token, heartbeat(player, session, PlaybackEventType.PLAYING, 3_500));
+        await().atMost(WITHIN).until(() -> gateway.get(resumePath, player.token).json().path("positionMs").asLong() == 3_500);
+        for (int i = 0; i < 3; i++) { // the gateway spreads these over the region's zones
+            assertThat(gateway.get(resumePath, player.token).json().path("positionMs").asLong()).isEqualTo(3_500);
+        }
+    }
+
+    private long resumeCacheHits() throws Exception {
+        long hits = 0;
+        for (JsonNode c : http().get(ControlPaths.CACHE, sreToken).json().path("caches")) {
+            if (c.path("name").asString().equals(ResumeCache.NAME)) {
+                hits += c.path("l1Hits").asLong() + c.path("localHits").asLong() + c.path("remoteHits").asLong();
+            }
+        }
+        return hits;
     }
 
     @Test
