@@ -202,7 +202,7 @@ class EncodingIntegrationTest {
 
         // Key delivery: refused without a valid token, and to a viewer that is not playing the title; 16 bytes to an
         // SRE. The viewer here is a bare token with no account behind it, so it cannot open a playback session: the
-        // third-party client below uses the SRE token (the session-gated path is KeyDeliveryIntegrationTest's).
+        // third-party client below uses the SRE token (ProfileScopedTokenIntegrationTest covers the session path).
         String keyUrl = "http://127.0.0.1:" + port + ContentKeys.deliveryPath(titleId);
         assertThat(get(keyUrl, null).statusCode()).isEqualTo(401);
         assertThat(get(keyUrl, "not-a-token").statusCode()).isEqualTo(401);
