@@ -3,10 +3,10 @@ package dev.marquee.backend.catalog;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Works out the {@link ViewerContext} of an HTTP request. The catalog's default reads the profile's kids flag
- * from the {@code X-Marquee-Profile-Kids} header or the {@code kids} query parameter; the identity module
- * replaces it by declaring its own bean with a higher precedence ({@code @Order} below
- * {@link org.springframework.core.Ordered#LOWEST_PRECEDENCE}) that reads the selected profile from the token.
+ * Works out the {@link ViewerContext} of an HTTP request. The highest-precedence bean wins: the catalog's own
+ * reads the selected profile's kids flag from the access token's claims (see
+ * {@link dev.marquee.backend.platform.AccessTokens#selectedProfile}) and, for an account-level token, falls back to
+ * the {@code X-Marquee-Profile-Kids} header or {@code kids} query parameter, which can only narrow to kids.
  * Called on the request thread, once per controller argument.
  */
 @FunctionalInterface

@@ -18,6 +18,13 @@ public interface PlaybackSessionDirectory {
     /** Ids of the account's sessions that have not ended (at most a few dozen: one per recent play). */
     Set<UUID> openSessionIds(UUID accountId);
 
+    /** Whether the account has a session that has not ended for that title. */
+    default boolean hasOpenSessionFor(UUID accountId, UUID titleId) {
+        return openSessionIds(accountId).stream()
+                .flatMap(id -> findOpen(accountId, id).stream())
+                .anyMatch(session -> session.titleId().equals(titleId));
+    }
+
     /** A session that has not ended: who plays what. */
     record OpenSession(UUID sessionId, UUID accountId, UUID profileId, UUID titleId) {}
 }

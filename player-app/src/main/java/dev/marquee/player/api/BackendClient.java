@@ -8,6 +8,7 @@ import dev.marquee.model.catalog.TitleDetail;
 import dev.marquee.model.identity.AccountView;
 import dev.marquee.model.identity.ProfileView;
 import dev.marquee.model.identity.RefreshRequest;
+import dev.marquee.model.identity.ProfileSelection;
 import dev.marquee.model.identity.SelectProfileRequest;
 import dev.marquee.model.identity.SignInRequest;
 import dev.marquee.model.identity.TokenResponse;
@@ -131,12 +132,18 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
         return List.of(read(execute(signedIn, request(ApiPaths.PROFILES).get().build(), false), ProfileView[].class));
     }
 
+    /**
+     * Selects the profile and switches to the token pair the backend answers, which is scoped to that profile:
+     * from then on the backend decides what a kids profile may see from the token, whatever the kids flag the
+     * catalog calls send. An answer without tokens (a backend from before profile-scoped tokens) keeps the pair.
+     */
     @Override
     public void selectProfile(UUID profileId, @Nullable String pin) {
         String path = ApiPaths.PROFILE_SELECT.replace("{profileId}", profileId.toString());
+        Instant sentAt = clock.instant();
         String answer = execute(signedIn, post(path, new SelectProfileRequest(pin)), false);
-        if (answer.contains("\"accessToken\"")) { // a profile-scoped token, when the backend issues one
-            session.adopt(read(answer, TokenResponse.class), clock.instant());
+        if (answer.contains("\"accessToken\"")) {
+            session.adopt(read(answer, ProfileSelection.class).tokens(), sentAt);
         }
     }
 
@@ -225,6 +232,7 @@ public final class BackendClient implements IdentityApi, CatalogApi, BearerInter
         return new Request.Builder()
                 .url(url)
                 .header("Accept", "application/json, " + Problem.MEDIA_TYPE)
+                // Only a hint since profile-scoped tokens: the backend ignores it when the token names a profile.
                 .header(CatalogPaths.PROFILE_KIDS_HEADER, Boolean.toString(kids))
                 .get()
                 .build();

@@ -9,8 +9,9 @@ import java.util.UUID;
 /**
  * What the player's browsing screens ask of the catalog and search services. Every call but
  * {@link #artworkUrl} blocks on the network and throws {@link ApiException}; view models call them from their
- * background executor. {@code kids} is the active profile's kids flag: the backend then answers only with titles
- * suitable for children.
+ * background executor. {@code kids} is the active profile's kids flag, sent as a hint only: the backend decides
+ * from the profile named in the access token (see {@link IdentityApi#selectProfile}) and answers a kids profile
+ * only with titles suitable for children.
  */
 public interface CatalogApi {
 

@@ -16,7 +16,10 @@ public interface IdentityApi {
 
     List<ProfileView> profiles();
 
-    /** Makes {@code profileId} the active profile; {@code pin} only for a profile that has one. */
+    /**
+     * Makes {@code profileId} the active profile; {@code pin} only for a profile that has one. Later calls carry
+     * the token scoped to that profile, which is what restricts a kids profile on the backend.
+     */
     void selectProfile(UUID profileId, @Nullable String pin);
 
     /** Forgets the tokens at once and revokes the refresh token on the backend when it can be reached. */

@@ -141,4 +141,21 @@ class BackendClientIntegrationTest {
                 .hasMessage("Wrong PIN: 4 attempts left.");
         client.selectProfile(FakeBackend.SAM.id(), FakeBackend.PIN);
     }
+
+    @Test
+    void adoptsTheProfileScopedTokensThatSelectingAProfileAnswers() throws InterruptedException {
+        client.signIn(FakeBackend.EMAIL, FakeBackend.PASSWORD);
+
+        client.selectProfile(FakeBackend.KIDS.id(), null);
+        assertThat(client.profiles()).hasSize(3);
+
+        assertThat(backend.refreshes).as("the fake refuses the pre-selection token: no 401, no refresh").hasValue(0);
+        server.takeRequest(); // sign-in
+        server.takeRequest(); // select
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-2");
+        client.refresh();
+        server.takeRequest(); // refresh
+        assertThat(backend.refreshes).hasValue(1);
+        assertThat(client.profiles()).as("refreshed with the scoped refresh token").hasSize(3);
+    }
 }

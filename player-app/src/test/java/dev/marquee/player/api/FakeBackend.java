@@ -3,6 +3,7 @@ package dev.marquee.player.api;
 import dev.marquee.model.ApiPaths;
 import dev.marquee.model.Problem;
 import dev.marquee.model.identity.AccountView;
+import dev.marquee.model.identity.ProfileSelection;
 import dev.marquee.model.identity.ProfileView;
 import dev.marquee.model.identity.RefreshRequest;
 import dev.marquee.model.identity.Role;
@@ -113,9 +114,17 @@ public final class FakeBackend extends Dispatcher {
         if (!authorised(request)) {
             return problem(401, "Sign in first.");
         }
-        boolean needsPin = request.getUrl().encodedPath().contains(SAM.id().toString());
-        return !needsPin || PIN.equals(body.pin()) ? new MockResponse.Builder().code(204).build()
-                : problem(403, "Wrong PIN: 4 attempts left.");
+        String path = request.getUrl().encodedPath();
+        ProfileView profile = java.util.stream.Stream.of(ANA, KIDS, SAM).filter(p -> path.contains(p.id().toString()))
+                .findFirst().orElse(null);
+        if (profile == null) {
+            return problem(404, "No such profile.");
+        }
+        if (profile.hasPin() && !PIN.equals(body.pin())) {
+            return problem(403, "Wrong PIN: 4 attempts left.");
+        }
+        // Like the backend: the profile plus a fresh pair scoped to it; the previous pair stops working.
+        return ok(ProfileSelection.of(profile, issue()));
     }
 
     private TokenResponse issue() {

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The default {@link ViewerContextResolver} until identity supplies the selected profile: the kids flag comes from
- * the {@code X-Marquee-Profile-Kids} header, else from the {@code kids} query parameter, else it is false.
+ * The account-level {@link ViewerContextResolver}, used by {@link TokenViewerContextResolver} when the token names
+ * no profile: the kids flag comes from the {@code X-Marquee-Profile-Kids} header, else from the {@code kids} query
+ * parameter, else it is false.
  * A value other than true/false/1/0 is refused with 400 rather than guessed.
  */
 @Component

@@ -34,9 +34,14 @@ class DeviceController {
         return devices.list(AccessTokens.accountId(jwt));
     }
 
+    /** 201 with the new device, or 200 with the existing one when the account already registered this public key. */
     @PostMapping(ApiPaths.DEVICES)
     ResponseEntity<DeviceView> register(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody RegisterDeviceRequest request) {
-        DeviceView device = devices.register(AccessTokens.accountId(jwt), request);
+        Devices.Registration registration = devices.register(AccessTokens.accountId(jwt), request);
+        DeviceView device = registration.device();
+        if (!registration.created()) {
+            return ResponseEntity.ok(device);
+        }
         return ResponseEntity.created(URI.create(ApiPaths.DEVICES + "/" + device.id())).body(device);
     }
 

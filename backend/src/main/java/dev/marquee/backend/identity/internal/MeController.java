@@ -4,6 +4,7 @@ import dev.marquee.backend.platform.AccessTokens;
 import dev.marquee.model.ApiPaths;
 import dev.marquee.model.identity.AccountView;
 import dev.marquee.model.identity.CreateProfileRequest;
+import dev.marquee.model.identity.ProfileSelection;
 import dev.marquee.model.identity.ProfileView;
 import dev.marquee.model.identity.SelectProfileRequest;
 import dev.marquee.model.identity.UpdateProfileRequest;
@@ -30,10 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
     private final Accounts accounts;
     private final Profiles profiles;
+    private final Sessions sessions;
 
-    MeController(Accounts accounts, Profiles profiles) {
+    MeController(Accounts accounts, Profiles profiles, Sessions sessions) {
         this.accounts = accounts;
         this.profiles = profiles;
+        this.sessions = sessions;
     }
 
     @GetMapping(ApiPaths.ME)
@@ -69,10 +72,15 @@ class MeController {
         profiles.delete(AccessTokens.accountId(jwt), profileId);
     }
 
-    /** Enters a profile: checks its PIN if it has one. The body may be omitted for a profile without PIN. */
+    /**
+     * Enters a profile: checks its PIN if it has one, then answers the profile with a token pair scoped to it
+     * (the client switches to those tokens). The body may be omitted for a profile without PIN.
+     */
     @PostMapping(ApiPaths.PROFILE_SELECT)
-    ProfileView select(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID profileId,
+    ProfileSelection select(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID profileId,
             @Valid @RequestBody(required = false) @Nullable SelectProfileRequest request) {
-        return profiles.select(AccessTokens.accountId(jwt), profileId, request == null ? null : request.pin());
+        UUID accountId = AccessTokens.accountId(jwt);
+        ProfileView selected = profiles.select(accountId, profileId, request == null ? null : request.pin());
+        return ProfileSelection.of(selected, sessions.forProfile(accountId, selected.id()));
     }
 }

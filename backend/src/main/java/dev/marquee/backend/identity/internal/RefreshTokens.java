@@ -41,11 +41,16 @@ class RefreshTokens {
 
     /** Starts a new family for a fresh sign-in and returns its first token. */
     String startFamily(UUID accountId) {
-        return issue(accountId, UUID.randomUUID());
+        return startFamily(accountId, null);
     }
 
-    /** The account of a rotated token and its successor. */
-    record Rotation(UUID accountId, String nextToken) {}
+    /** Starts a new family scoped to {@code profileId} (null: account-level) and returns its first token. */
+    String startFamily(UUID accountId, @Nullable UUID profileId) {
+        return issue(accountId, profileId, UUID.randomUUID());
+    }
+
+    /** The account (and profile, if the family is scoped to one) of a rotated token, and its successor. */
+    record Rotation(UUID accountId, @Nullable UUID profileId, String nextToken) {}
 
     /**
      * Uses {@code presented} once and returns its successor; empty when the token is unknown, expired,
@@ -67,7 +72,8 @@ class RefreshTokens {
             log.warn("Refresh token reused for account {}: revoked its token family ({} tokens)", stored.accountId(), revoked);
             return Optional.empty();
         }
-        return Optional.of(new Rotation(stored.accountId(), issue(stored.accountId(), stored.familyId())));
+        return Optional.of(new Rotation(stored.accountId(), stored.profileId(),
+                issue(stored.accountId(), stored.profileId(), stored.familyId())));
     }
 
     /** Revokes the family of {@code presented} (sign-out). Unknown tokens are ignored. */
@@ -78,15 +84,15 @@ class RefreshTokens {
         }
     }
 
-    private String issue(UUID accountId, UUID familyId) {
+    private String issue(UUID accountId, @Nullable UUID profileId, UUID familyId) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into identity_refresh_token (id, family_id, account_id, token_hash, issued_at, expires_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), familyId, accountId, hash(token), Timestamps.sql(now),
+                insert into identity_refresh_token (id, family_id, account_id, profile_id, token_hash, issued_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), familyId, accountId, profileId, hash(token), Timestamps.sql(now),
                         Timestamps.sql(now.plus(settings.refreshTokenTtl())))
                 .update();
         return token;
@@ -97,12 +103,12 @@ class RefreshTokens {
                 .params(Timestamps.sql(clock.instant()), familyId).update();
     }
 
-    private record Stored(UUID id, UUID familyId, UUID accountId, Instant expiresAt, boolean used, boolean revoked) {}
+    private record Stored(UUID id, UUID familyId, UUID accountId, @Nullable UUID profileId, Instant expiresAt, boolean used, boolean revoked) {}
 
     private @Nullable Stored find(String presented) {
         return jdbc.sql("select * from identity_refresh_token where token_hash = ?").param(hash(presented))
                 .query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
-                        rs.getObject("account_id", UUID.class), Timestamps.readRequired(rs, "expires_at"),
+                        rs.getObject("account_id", UUID.class), rs.getObject("profile_id", UUID.class), Timestamps.readRequired(rs, "expires_at"),
                         rs.getObject("used_at") != null, rs.getObject("revoked_at") != null))
                 .optional().orElse(null);
     }

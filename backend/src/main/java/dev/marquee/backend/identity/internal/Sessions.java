@@ -5,6 +5,8 @@ import dev.marquee.backend.platform.ProblemException;
 import dev.marquee.model.identity.TokenResponse;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,7 @@ class Sessions {
     static final String TOKEN_TYPE = "Bearer";
 
     private final AccountRepository accounts;
+    private final ProfileRepository profiles;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
     private final PasswordEncoder passwords;
@@ -27,9 +30,10 @@ class Sessions {
     /** Compared against when the account does not exist, so that the miss costs one hash like a hit. */
     private final String dummyHash;
 
-    Sessions(AccountRepository accounts, RefreshTokens refreshTokens, AccessTokens accessTokens,
-            PasswordEncoder passwords, SignInThrottle throttle, InstantSource clock) {
+    Sessions(AccountRepository accounts, ProfileRepository profiles, RefreshTokens refreshTokens,
+            AccessTokens accessTokens, PasswordEncoder passwords, SignInThrottle throttle, InstantSource clock) {
         this.accounts = accounts;
+        this.profiles = profiles;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.passwords = passwords;
@@ -47,7 +51,7 @@ class Sessions {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
                     "The email or the password is wrong.");
         }
-        return tokens(account, refreshTokens.startFamily(account.id()));
+        return tokens(account, refreshTokens.startFamily(account.id()), null);
     }
 
     /**
@@ -55,14 +59,34 @@ class Sessions {
      * {@link SyntheticViewerAccounts}, is reached by SREs only). Must run inside the caller's transaction.
      */
     TokenResponse issueWithoutPassword(Account account) {
-        return tokens(account, refreshTokens.startFamily(account.id()));
+        return tokens(account, refreshTokens.startFamily(account.id()), null);
+    }
+
+    /**
+     * A token pair scoped to a profile the caller has just selected (its PIN already checked): the access token
+     * names the profile and its kids flag, and the new refresh family carries the profile so refreshes keep it.
+     */
+    @Transactional
+    TokenResponse forProfile(UUID accountId, UUID profileId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "account-not-found", "Account not found", "The account no longer exists."));
+        Profile profile = profiles.find(accountId, profileId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "profile-not-found", "Profile not found", "There is no such profile on this account."));
+        return tokens(account, refreshTokens.startFamily(accountId, profileId), profile);
     }
 
     @Transactional(noRollbackFor = ProblemException.class)
     TokenResponse refresh(String refreshToken) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken).orElseThrow(Sessions::invalidRefreshToken);
         Account account = accounts.findById(rotation.accountId()).orElseThrow(Sessions::invalidRefreshToken);
-        return tokens(account, rotation.nextToken());
+        UUID profileId = rotation.profileId();
+        if (profileId == null) {
+            return tokens(account, rotation.nextToken(), null);
+        }
+        // The profile's flags are read afresh: a profile turned into a kids profile is restricted from the next
+        // refresh on; a deleted one ends the scoped session rather than falling back to account level.
+        Profile profile = profiles.find(account.id(), profileId).orElseThrow(Sessions::invalidRefreshToken);
+        return tokens(account, rotation.nextToken(), profile);
     }
 
     @Transactional
@@ -70,8 +94,9 @@ class Sessions {
         refreshTokens.revoke(refreshToken);
     }
 
-    private TokenResponse tokens(Account account, String refreshToken) {
-        AccessTokens.AccessToken access = accessTokens.issue(account.id(), account.email(), account.roles());
+    private TokenResponse tokens(Account account, String refreshToken, @Nullable Profile profile) {
+        AccessTokens.SelectedProfile scope = profile == null ? null : new AccessTokens.SelectedProfile(profile.id(), profile.kids());
+        AccessTokens.AccessToken access = accessTokens.issue(account.id(), account.email(), account.roles(), scope);
         long expiresIn = Math.max(0, Duration.between(clock.instant(), access.expiresAt()).toSeconds());
         return new TokenResponse(access.value(), TOKEN_TYPE, expiresIn, refreshToken, account.view());
     }

@@ -65,6 +65,7 @@ class PlaybackController {
                     + "'; known: " + topology.regions().stream().map(TopologySettings.Region::name).toList() + ".");
         }
         String isp = body.isp() == null || body.isp().isBlank() ? null : body.isp();
+        requireTokenProfile(jwt, body.profileId());
         PlaybackManifest manifest = sessions.start(AccessTokens.accountId(jwt), body.profileId(), body.titleId(),
                 region, isp, serving);
         return ResponseEntity.created(URI.create(PlaybackPaths.SESSIONS + "/" + manifest.sessionId()))
@@ -90,7 +91,7 @@ class PlaybackController {
     ResponseEntity<List<ResumePosition>> continueWatching(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) @Nullable UUID profileId,
             @RequestHeader(name = PlaybackPaths.PROFILE_HEADER, required = false) @Nullable UUID headerProfileId) {
-        UUID profile = profileOf(AccessTokens.accountId(jwt), profileId != null ? profileId : headerProfileId);
+        UUID profile = profileOf(jwt, profileId != null ? profileId : headerProfileId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(positions.continueWatching(profile));
     }
 
@@ -99,7 +100,7 @@ class PlaybackController {
             @RequestParam(required = false) @Nullable UUID profileId,
             @RequestHeader(name = PlaybackPaths.PROFILE_HEADER, required = false) @Nullable UUID headerProfileId,
             HttpServletRequest request) {
-        UUID profile = profileOf(AccessTokens.accountId(jwt), profileId != null ? profileId : headerProfileId);
+        UUID profile = profileOf(jwt, profileId != null ? profileId : headerProfileId);
         String zone = servingZone(request);
         ResumePosition position = resumeCache.get(zone, profile, titleId).or(() -> {
             Optional<ResumePosition> stored = positions.find(profile, titleId);
@@ -111,8 +112,31 @@ class PlaybackController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(position);
     }
 
-    /** The named profile if it is the account's (else 404), or the account's first profile. */
-    private UUID profileOf(UUID accountId, @Nullable UUID profileId) {
+    /**
+     * A token scoped to a profile (issued by selecting it) acts for that profile only: asking for another one —
+     * say, the adult profile from a kids-profile token — is refused with 403 whatever else the request says.
+     */
+    private static void requireTokenProfile(Jwt jwt, UUID requested) {
+        AccessTokens.selectedProfile(jwt).ifPresent(scope -> {
+            if (!scope.id().equals(requested)) {
+                throw PlaybackProblems.problem(HttpStatus.FORBIDDEN, URI.create("urn:marquee:playback:profile-mismatch"),
+                        "Other profile", "This access token is for profile " + scope.id()
+                                + "; select profile " + requested + " to act for it.");
+            }
+        });
+    }
+
+    /**
+     * The named profile if it is the account's (else 404, or 403 when the token is scoped to another profile);
+     * without a name, the token's profile, else the account's first profile.
+     */
+    private UUID profileOf(Jwt jwt, @Nullable UUID requested) {
+        UUID accountId = AccessTokens.accountId(jwt);
+        if (requested != null) {
+            requireTokenProfile(jwt, requested);
+        }
+        UUID profileId = requested != null ? requested
+                : AccessTokens.selectedProfile(jwt).map(AccessTokens.SelectedProfile::id).orElse(null);
         if (profileId != null) {
             return identity.findProfile(accountId, profileId).map(ProfileView::id).orElseThrow(() ->
                     PlaybackProblems.problem(HttpStatus.NOT_FOUND, URI.create("urn:marquee:playback:profile-not-found"),

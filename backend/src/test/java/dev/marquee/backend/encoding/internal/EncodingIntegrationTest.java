@@ -200,11 +200,14 @@ class EncodingIntegrationTest {
                 JobState.ANALYSING, JobState.ENCODING, JobState.PACKAGING, JobState.PUBLISHING, JobState.COMPLETED);
         assertThat(progress).extracting(EncodingJobProgressed::percent).isSorted();
 
-        // Key delivery: refused without a valid token, 16 bytes with one.
+        // Key delivery: refused without a valid token, and to a viewer that is not playing the title; 16 bytes to an
+        // SRE. The viewer here is a bare token with no account behind it, so it cannot open a playback session: the
+        // third-party client below uses the SRE token (ProfileScopedTokenIntegrationTest covers the session path).
         String keyUrl = "http://127.0.0.1:" + port + ContentKeys.deliveryPath(titleId);
         assertThat(get(keyUrl, null).statusCode()).isEqualTo(401);
         assertThat(get(keyUrl, "not-a-token").statusCode()).isEqualTo(401);
-        HttpResponse<byte[]> delivered = get(keyUrl, viewer);
+        assertThat(get(keyUrl, viewer).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> delivered = get(keyUrl, sre);
         assertThat(delivered.statusCode()).isEqualTo(200);
         assertThat(delivered.body()).isEqualTo(key);
 
@@ -212,7 +215,7 @@ class EncodingIntegrationTest {
         // decrypts and decodes every frame of every rung.
         try (OriginHttpServer edge = new OriginHttpServer(HOME.resolve("origin"))) {
             String url = edge.url(event.masterPlaylistKey());
-            var counts = TestMasters.run(List.of("ffprobe", "-v", "error", "-headers", "Authorization: Bearer " + viewer + "\r\n",
+            var counts = TestMasters.run(List.of("ffprobe", "-v", "error", "-headers", "Authorization: Bearer " + sre + "\r\n",
                     "-count_frames", "-select_streams", "v", "-show_entries", "stream=index,nb_read_frames", "-of", "csv=p=0", url));
             // ffprobe lists each stream under its program and again on its own: count each stream index once.
             var frames = counts.stream().map(String::strip).filter(s -> s.matches("\\d+,\\d+")).distinct()

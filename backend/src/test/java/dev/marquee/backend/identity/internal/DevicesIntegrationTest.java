@@ -43,6 +43,31 @@ class DevicesIntegrationTest extends BackendIntegrationSupport {
     }
 
     @Test
+    void registeringTheSameKeyAgainAnswersTheExistingDevice() throws Exception {
+        var user = TestAccounts.create(context, Role.VIEWER);
+        String token = http().signIn(user.email(), user.password()).path("accessToken").asString();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        String publicKey = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        String otherKey = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+
+        Reply first = http().post(ApiPaths.DEVICES, token, json(map("name", "Laptop", "publicKey", publicKey)));
+        assertThat(first.status()).isEqualTo(201);
+        Reply again = http().post(ApiPaths.DEVICES, token, json(map("name", "Laptop again", "publicKey", " " + publicKey + "\n")));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(http().get(ApiPaths.DEVICES, token).json().size()).isEqualTo(1);
+
+        assertThat(http().post(ApiPaths.DEVICES, token, json(map("name", "Phone", "publicKey", otherKey))).status())
+                .as("another key is another device").isEqualTo(201);
+        var someoneElse = TestAccounts.create(context, Role.VIEWER);
+        String theirToken = http().signIn(someoneElse.email(), someoneElse.password()).path("accessToken").asString();
+        assertThat(http().post(ApiPaths.DEVICES, theirToken, json(map("name", "Laptop", "publicKey", publicKey))).status())
+                .as("the same key on another account").isEqualTo(201);
+        assertThat(http().get(ApiPaths.DEVICES, token).json().size()).isEqualTo(2);
+    }
+
+    @Test
     void refusesSomethingThatIsNotAPublicKey() {
         var user = TestAccounts.create(context, Role.VIEWER);
         String token = http().signIn(user.email(), user.password()).path("accessToken").asString();
