@@ -59,6 +59,9 @@ public final class EdgeNode implements AutoCloseable {
     private final EdgeNodeConfig config;
     private final InstantSource clock;
     private final io.netty.util.AsciiString idHeader;
+    /** Per I/O thread: each is used only on its own loop (see {@link OpenFiles}). */
+    private final java.util.Map<io.netty.util.concurrent.EventExecutor, OpenFiles> openFiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectStore store;
     private final @Nullable Filler filler;
     private final NodeStats stats;
@@ -241,6 +244,11 @@ public final class EdgeNode implements AutoCloseable {
 
     @Nullable EdgeUrlSigner signer() { return config.signer(); }
 
+    /** The open-file cache of one of this node's I/O threads, created on its first request. */
+    OpenFiles openFiles(io.netty.util.concurrent.EventExecutor loop) {
+        return openFiles.computeIfAbsent(loop, l -> new OpenFiles());
+    }
+
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -253,6 +261,7 @@ public final class EdgeNode implements AutoCloseable {
             connections.close().syncUninterruptibly();
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            openFiles.values().forEach(OpenFiles::close); // the loops have ended: no other thread uses them now
             if (filler != null) {
                 filler.close();
             }
