@@ -216,6 +216,17 @@ public final class EdgeNode implements AutoCloseable {
         return filler.fill(key, true).thenApply(StoredObject::length);
     }
 
+    /**
+     * Tells the cache the order of a fill plan: touches the held objects of {@code keysMostWantedFirst} least wanted
+     * first, so the most wanted end up most recently used and are the last that reactive fills push out. (A plan
+     * is filled most wanted first, which alone would leave the most wanted as the least recently used.)
+     */
+    public void rankPlanned(java.util.List<String> keysMostWantedFirst) {
+        for (int i = keysMostWantedFirst.size() - 1; i >= 0; i--) {
+            store.find(keysMostWantedFirst.get(i));
+        }
+    }
+
     /** Object keys held now. */
     public Set<String> cachedKeys() { return store.keys(); }
 
