@@ -261,7 +261,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         }
         if (range == null) {
             response = Responses.head(HttpResponseStatus.OK);
-            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, object.contentLength());
+            response.headers().add(HttpHeaderNames.CONTENT_LENGTH, object.contentLength());
         } else {
             response = Responses.head(HttpResponseStatus.PARTIAL_CONTENT);
             response.headers()
@@ -272,7 +272,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders out = response.headers();
         commonHeaders(out, object, nowMs);
         identify(out, hit);
-        out.set(HttpHeaderNames.CONTENT_TYPE, object.contentType());
+        out.add(HttpHeaderNames.CONTENT_TYPE, object.contentType());
         if (!head) {
             node.stats().bytesServed.add(length);
         }
@@ -340,18 +340,21 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /** Which node answered and whether from its cache: players show both ("stats for nerds"). */
+    /**
+     * Which node answered and whether from its cache: players show both ("stats for nerds"). Like the other header
+     * helpers it adds to a response's fresh headers: {@code set} would first look for a value to remove.
+     */
     private void identify(HttpHeaders out, boolean hit) {
-        out.set(Responses.X_CACHE, hit ? Responses.HIT : Responses.MISS).set(Responses.X_NODE, nodeId);
+        out.add(Responses.X_CACHE, hit ? Responses.HIT : Responses.MISS).add(Responses.X_NODE, nodeId);
     }
 
     private static void commonHeaders(HttpHeaders out, StoredObject object, long nowMs) {
-        out.set(HttpHeaderNames.ETAG, object.etag())
-           .set(HttpHeaderNames.LAST_MODIFIED, object.lastModified())
-           .set(HttpHeaderNames.CACHE_CONTROL, object.cacheControl())
-           .set(HttpHeaderNames.ACCEPT_RANGES, Responses.BYTES)
-           .set(HttpHeaderNames.DATE, Responses.date(nowMs))
-           .set(HttpHeaderNames.SERVER, Responses.SERVER);
+        out.add(HttpHeaderNames.ETAG, object.etag())
+           .add(HttpHeaderNames.LAST_MODIFIED, object.lastModified())
+           .add(HttpHeaderNames.CACHE_CONTROL, object.cacheControl())
+           .add(HttpHeaderNames.ACCEPT_RANGES, Responses.BYTES)
+           .add(HttpHeaderNames.DATE, Responses.date(nowMs))
+           .add(HttpHeaderNames.SERVER, Responses.SERVER);
     }
 
     /** RFC 9110 §13.1.2: weak comparison over a list of entity tags, or "*". */
