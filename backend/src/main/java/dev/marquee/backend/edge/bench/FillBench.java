@@ -193,12 +193,36 @@ public final class FillBench {
             System.out.printf("peak (20:00): tier-2 hit ratio after the night fill %.2f %% (target %.0f %%: %s); "
                             + "same workload on a cold node filling only on misses %.2f %%%n", filledRatio * 100,
                     TARGET_HIT_RATIO * 100, filledRatio >= TARGET_HIT_RATIO ? "met" : "NOT met", coldRatio * 100);
-            System.out.printf("bound: a node holding tonight's most requested objects (hindsight), %d of them, "
-                    + "would hit %.2f %%%n", capacity / segmentBytes, hindsightBound(requestsPerObject, capacity / segmentBytes) * 100);
+            long slots = capacity / segmentBytes;
+            System.out.printf("bounds for %d objects held: the objects most wanted by the true popularity (Zipf x "
+                            + "abandonment, known exactly) %.2f %%; tonight's most requested objects (hindsight) %.2f %%%n",
+                    slots, expectedBound(cdf, segments, goOn, slots) * 100, hindsightBound(requestsPerObject, slots) * 100);
             EdgeNodeStats s = filled.statsSnapshot();
             System.out.printf("filled node: %d requests, %d hits, %d misses, %d evictions, %d MB stored%n",
                     s.requests(), s.hits(), s.misses(), s.evictions(), s.storedBytes() >> 20);
         }
+    }
+
+    /**
+     * The expected hit ratio of a static cache holding the {@code slots} objects with the most expected requests
+     * (title share from the Zipf times the share of its viewers reaching the segment): the best plan a perfect
+     * forecast could make.
+     */
+    private static double expectedBound(double[] cdf, int segments, double goOn, long slots) {
+        double[] expected = new double[cdf.length * segments];
+        for (int i = 0; i < cdf.length; i++) {
+            double share = cdf[i] - (i == 0 ? 0 : cdf[i - 1]);
+            for (int s = 0; s < segments; s++) {
+                expected[i * segments + s] = share * Math.pow(goOn, s);
+            }
+        }
+        Arrays.sort(expected);
+        double total = Arrays.stream(expected).sum();
+        double held = 0;
+        for (int i = expected.length - 1; i >= 0 && expected.length - i <= slots; i--) {
+            held += expected[i];
+        }
+        return held / total;
     }
 
     /**
