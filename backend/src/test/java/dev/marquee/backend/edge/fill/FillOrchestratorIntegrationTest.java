@@ -46,7 +46,7 @@ class FillOrchestratorIntegrationTest {
         InstantSource clock = now::get;
         List<TitleDemand> forecast = List.of(new TitleDemand("hot", 100), new TitleDemand("warm", 10),
                 new TitleDemand("cold", 1));
-        long capacity = 7 * SEGMENT_BYTES; // 90 % of it holds two titles of three segments
+        long capacity = 6 * SEGMENT_BYTES; // holds two titles of three segments
         // Every node runs on the same platform clock (fill URLs are signed by one node and checked by another).
         try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
              EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-f", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
@@ -88,7 +88,7 @@ class FillOrchestratorIntegrationTest {
         InstantSource clock = now::get;
         List<TitleDemand> forecast = List.of(new TitleDemand("hot", 100), new TitleDemand("warm", 10),
                 new TitleDemand("mild", 5));
-        // 90 % of ten segments: a nine-segment plan, more than the protected 80 %, so one planned object sits on
+        // Ten segments of room, a nine-segment plan: more than the protected 80 %, so one planned object sits on
         // probation where reactive fills push it out. It must be the least wanted one, not the plan's first.
         long capacity = 10 * SEGMENT_BYTES;
         try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);

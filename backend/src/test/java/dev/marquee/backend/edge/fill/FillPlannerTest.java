@@ -26,12 +26,19 @@ class FillPlannerTest {
 
         FillPlan plan = FillPlanner.plan("isp-1", 1000, forecast, t -> ORIGIN.getOrDefault(t, List.of()));
 
-        // Budget 900: hit (310) fits, big's a.ts (600) does not, its b.ts (300), small (100) and niche (100) do.
+        // Budget 800: hit (310) fits, big's a.ts (600) does not, its b.ts (300) and small (100) do; niche would make 810.
+        FillPlan tight = FillPlanner.plan("isp-1", (long) (800 / FillPlanner.FILL_SHARE), forecast,
+                t -> ORIGIN.getOrDefault(t, List.of()));
+        assertThat(tight.budgetBytes()).isEqualTo(800);
+        assertThat(tight.titles()).containsExactly("hit", "big", "small");
+        assertThat(tight.keys()).containsExactly("titles/hit/a.ts", "titles/hit/master.m3u8", "titles/big/b.ts",
+                "titles/small/a.ts");
+        assertThat(tight.bytes()).isEqualTo(710);
+        // Budget 1000 (the whole capacity): hit (310) and big's a.ts (600) fit, nothing else does.
         assertThat(plan.budgetBytes()).isEqualTo((long) (1000 * FillPlanner.FILL_SHARE));
-        assertThat(plan.titles()).containsExactly("hit", "big", "small", "niche");
-        assertThat(plan.keys()).containsExactly("titles/hit/a.ts", "titles/hit/master.m3u8", "titles/big/b.ts",
-                "titles/small/a.ts", "titles/niche/a.ts");
-        assertThat(plan.bytes()).isEqualTo(810);
+        assertThat(plan.titles()).containsExactly("hit", "big");
+        assertThat(plan.keys()).containsExactly("titles/hit/a.ts", "titles/hit/master.m3u8", "titles/big/a.ts");
+        assertThat(plan.bytes()).isEqualTo(910);
     }
 
     @Test
