@@ -43,9 +43,17 @@ import java.util.stream.Stream;
  * and noisy about the tail, as a real one is. The platform clock is fast-forwarded: 03:00 for the night fill,
  * 20:00 for the peak.
  *
+ * <p>The workload: viewer v starts title {@code i} (popularity rank) with probability {@code (1/i^s) / H(n,s)}
+ * (Zipf; with s = 1 and 400 titles the first title draws 15 % of starts, the 10th 1.5 %, the 400th 0.04 %), then
+ * plays its segments in order and, after each one, goes on to the next with probability {@code --continue}
+ * (viewers abandon: with 0.9 and 8 segments 48 % reach the last one; 1.0 is everyone watching to the end).
+ * One rung (720p) per title: every viewer of a title requests the same files. Next to the two nodes it prints a
+ * bound no plan can beat: the hit ratio of a node holding, from the start, exactly the objects tonight's viewers
+ * request most (known only afterwards), as many as fit in its capacity.
+ *
  * <p>Options: {@code --titles N} (400), {@code --segments N} per title (8), {@code --segment-kb N} (32),
  * {@code --zipf S} (1.0), {@code --capacity-share F} of the catalogue a tier-2 node holds (0.5),
- * {@code --viewers N} (4000), {@code --forecast-plays N} (20000).
+ * {@code --viewers N} (4000), {@code --forecast-plays N} (20000), {@code --continue P} (0.9).
  */
 public final class FillBench {
 
@@ -64,6 +72,7 @@ public final class FillBench {
         double capacityShare = 0.5;
         int viewers = 4000;
         int forecastPlays = 20000;
+        double goOn = 0.9;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--titles" -> titles = Integer.parseInt(args[++i]);
@@ -73,16 +82,17 @@ public final class FillBench {
                 case "--capacity-share" -> capacityShare = Double.parseDouble(args[++i]);
                 case "--viewers" -> viewers = Integer.parseInt(args[++i]);
                 case "--forecast-plays" -> forecastPlays = Integer.parseInt(args[++i]);
+                case "--continue" -> goOn = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("usage: bench fill [--titles N] [--segments N] [--segment-kb N] [--zipf S] "
-                            + "[--capacity-share F] [--viewers N] [--forecast-plays N]");
+                            + "[--capacity-share F] [--viewers N] [--forecast-plays N] [--continue P]");
                     System.exit(2);
                 }
             }
         }
         Path work = Files.createTempDirectory("marquee-bench-fill-");
         try {
-            run(work, titles, segments, segmentKb * 1024, zipf, capacityShare, viewers, forecastPlays);
+            run(work, titles, segments, segmentKb * 1024, zipf, capacityShare, viewers, forecastPlays, goOn);
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -93,7 +103,7 @@ public final class FillBench {
     }
 
     private static void run(Path work, int titleCount, int segments, int segmentBytes, double zipf,
-                            double capacityShare, int viewers, int forecastPlays) throws Exception {
+                            double capacityShare, int viewers, int forecastPlays, double goOn) throws Exception {
         Random random = new Random(42);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < titleCount; i++) {
@@ -128,13 +138,25 @@ public final class FillBench {
         }
         // Tonight's and tomorrow's viewers: the same sequence for both nodes.
         int[] watched = new int[viewers];
+        int[] segmentsWatched = new int[viewers];
+        int[][] requestsPerObject = new int[titleCount][segments];
+        Random leaving = new Random(43); // its own stream: --continue 1 draws the same viewers as before it existed
         for (int i = 0; i < viewers; i++) {
             watched[i] = sample(cdf, random);
+            int n = 1;
+            while (n < segments && leaving.nextDouble() < goOn) {
+                n++;
+            }
+            segmentsWatched[i] = n;
+            for (int s = 0; s < n; s++) {
+                requestsPerObject[watched[i]][s]++;
+            }
         }
 
         System.out.printf("fill bench: %d titles x %d segments x %d KB = %d MB catalogue, tier-2 capacity %d MB (%.0f %%),"
-                        + " Zipf s=%.2f, forecast from %d plays, %d viewers at peak%n", titleCount, segments,
-                segmentBytes / 1024, catalogBytes >> 20, capacity >> 20, capacityShare * 100, zipf, forecastPlays, viewers);
+                        + " Zipf s=%.2f, forecast from %d plays, %d viewers at peak going on after each segment with p=%.2f%n",
+                titleCount, segments, segmentBytes / 1024, catalogBytes >> 20, capacity >> 20, capacityShare * 100, zipf,
+                forecastPlays, viewers, goOn);
         AtomicReference<Instant> now = new AtomicReference<>(DAY.atTime(LocalTime.of(14, 0)).atZone(REGION_ZONE).toInstant());
         InstantSource clock = now::get;
         // Every node runs on the platform clock: fill URLs signed by one node are checked by another.
@@ -166,20 +188,60 @@ public final class FillBench {
                     FILL_CAP_BYTES_PER_S >> 20, p.failures());
 
             now.set(DAY.plusDays(1).atTime(LocalTime.of(20, 0)).atZone(REGION_ZONE).toInstant());
-            double filledRatio = peak(filled, signer, titles, segments, watched);
-            double coldRatio = peak(cold, signer, titles, segments, watched);
+            double filledRatio = peak(filled, signer, titles, segmentsWatched, watched);
+            double coldRatio = peak(cold, signer, titles, segmentsWatched, watched);
             System.out.printf("peak (20:00): tier-2 hit ratio after the night fill %.2f %% (target %.0f %%: %s); "
                             + "same workload on a cold node filling only on misses %.2f %%%n", filledRatio * 100,
                     TARGET_HIT_RATIO * 100, filledRatio >= TARGET_HIT_RATIO ? "met" : "NOT met", coldRatio * 100);
+            long slots = capacity / segmentBytes;
+            System.out.printf("bounds for %d objects held: the objects most wanted by the true popularity (Zipf x "
+                            + "abandonment, known exactly) %.2f %%; tonight's most requested objects (hindsight) %.2f %%%n",
+                    slots, expectedBound(cdf, segments, goOn, slots) * 100, hindsightBound(requestsPerObject, slots) * 100);
             EdgeNodeStats s = filled.statsSnapshot();
             System.out.printf("filled node: %d requests, %d hits, %d misses, %d evictions, %d MB stored%n",
                     s.requests(), s.hits(), s.misses(), s.evictions(), s.storedBytes() >> 20);
         }
     }
 
-    /** Plays every viewer's title (all its segments) against the node; returns the hit ratio of those requests. */
-    private static double peak(EdgeNode node, EdgeUrlSigner signer, List<String> titles, int segments, int[] watched)
-            throws Exception {
+    /**
+     * The expected hit ratio of a static cache holding the {@code slots} objects with the most expected requests
+     * (title share from the Zipf times the share of its viewers reaching the segment): the best plan a perfect
+     * forecast could make.
+     */
+    private static double expectedBound(double[] cdf, int segments, double goOn, long slots) {
+        double[] expected = new double[cdf.length * segments];
+        for (int i = 0; i < cdf.length; i++) {
+            double share = cdf[i] - (i == 0 ? 0 : cdf[i - 1]);
+            for (int s = 0; s < segments; s++) {
+                expected[i * segments + s] = share * Math.pow(goOn, s);
+            }
+        }
+        Arrays.sort(expected);
+        double total = Arrays.stream(expected).sum();
+        double held = 0;
+        for (int i = expected.length - 1; i >= 0 && expected.length - i <= slots; i--) {
+            held += expected[i];
+        }
+        return held / total;
+    }
+
+    /**
+     * The hit ratio of a static cache holding the {@code slots} most requested objects: what a perfect plan would
+     * get if nothing were filled reactively (reactive fills can add a little for objects requested twice).
+     */
+    private static double hindsightBound(int[][] requestsPerObject, long slots) {
+        int[] counts = Arrays.stream(requestsPerObject).flatMapToInt(Arrays::stream).sorted().toArray();
+        long total = Arrays.stream(counts).asLongStream().sum();
+        long held = 0;
+        for (int i = counts.length - 1; i >= 0 && counts.length - i <= slots; i--) {
+            held += counts[i];
+        }
+        return (double) held / total;
+    }
+
+    /** Plays every viewer's title (its first segments, as many as they watch) against the node; returns the hit ratio. */
+    private static double peak(EdgeNode node, EdgeUrlSigner signer, List<String> titles, int[] segmentsWatched,
+                               int[] watched) throws Exception {
         EdgeNodeStats before = node.statsSnapshot();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Semaphore slots = new Semaphore(CLIENT_CONCURRENCY);
@@ -187,7 +249,7 @@ public final class FillBench {
         // Valid on the node's clock too, which the benchmark has moved to tomorrow evening.
         Instant expires = Instant.now().plus(Duration.ofDays(3));
         for (int v = 0; v < watched.length; v++) {
-            for (int s = 1; s <= segments; s++) {
+            for (int s = 1; s <= segmentsWatched[v]; s++) {
                 String path = "/titles/%s/720p/seg-%05d.ts".formatted(titles.get(watched[v]), s);
                 URI uri = URI.create(node.baseUrl() + signer.sign(path, expires, "viewer-" + v));
                 slots.acquire();

@@ -3,24 +3,44 @@ package dev.marquee.backend.edge.fill;
 import dev.marquee.backend.edge.TitleDemand;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Builds a node's fill plan from a popularity forecast: whole titles, most wanted first, as long as they fit
- * in {@link #FILL_SHARE} of the node's capacity (a title that does not fit is skipped and smaller, less wanted
- * ones may still go in). Pure: no I/O, so a plan can be shown before it runs.
+ * Builds a node's fill plan from a popularity forecast, object by object: each object is worth its title's
+ * demand times the share of that title's viewers expected to reach it (viewers abandon, so a title's first
+ * segments are requested more than its last), and the most valuable objects go in, as long as they fit in
+ * {@link #FILL_SHARE} of the node's capacity. At the margin the plan thus holds the opening minutes of many
+ * titles rather than the endings of a few. Playlists and other objects without a segment number count as
+ * opening objects (a player needs them first). Pure: no I/O, so a plan can be shown before it runs.
  */
 public final class FillPlanner {
 
     /**
-     * Share of a node's capacity a plan may use. The rest is for what the forecast missed: reactive fills during
-     * the day land there without evicting the planned titles first.
+     * Share of a node's capacity a plan may use: all of it. Reactive fills during the day push out the least
+     * wanted planned objects first (the runner ranks the plan in the cache), which is worth less than leaving
+     * space empty all night: measured with {@code bench fill}, 0.9 → 1.0 moved the peak hit ratio from 96.27 % to
+     * 96.56 % at 80 % of the catalogue, and changed nothing at 50 %.
      */
-    public static final double FILL_SHARE = 0.9;
+    public static final double FILL_SHARE = 1.0;
+
+    /**
+     * Share of a title's viewers assumed to go on from one segment to the next. An assumption (a tenth or so of
+     * viewers leave per few-second segment early on, industry figures on "sampling"), not measured here: playback
+     * heartbeats could measure it per title. It orders objects; it does not need to be exact.
+     */
+    static final double SEGMENT_RETENTION = 0.85;
+
+    private static final Pattern SEGMENT_NUMBER = Pattern.compile("seg-(\\d+)\\.[A-Za-z0-9]+$");
 
     /** An object of a title at the origin. */
     public record OriginObject(String key, long bytes) {}
+
+    private record Candidate(String titleId, OriginObject object, double value, int titleRank, int index) {}
 
     private FillPlanner() {}
 
@@ -32,22 +52,42 @@ public final class FillPlanner {
         long budget = (long) (capacityBytes * FILL_SHARE);
         List<TitleDemand> ranked = new ArrayList<>(forecast);
         ranked.sort(Comparator.comparingDouble(TitleDemand::score).reversed().thenComparing(TitleDemand::titleId));
-        List<String> titles = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        long used = 0;
-        for (TitleDemand demand : ranked) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            TitleDemand demand = ranked.get(rank);
             if (demand.score() <= 0) {
                 break;
             }
             List<OriginObject> objects = objectsOfTitle.apply(demand.titleId());
-            long size = objects.stream().mapToLong(OriginObject::bytes).sum();
-            if (objects.isEmpty() || used + size > budget) {
-                continue;
+            for (int i = 0; i < objects.size(); i++) {
+                OriginObject o = objects.get(i);
+                double reach = Math.pow(SEGMENT_RETENTION, segmentNumber(o.key()) - 1);
+                candidates.add(new Candidate(demand.titleId(), o, demand.score() * reach, rank, i));
             }
-            used += size;
-            titles.add(demand.titleId());
-            objects.forEach(o -> keys.add(o.key()));
         }
-        return new FillPlan(nodeId, titles, keys, used, budget);
+        candidates.sort(Comparator.comparingDouble(Candidate::value).reversed()
+                .thenComparingInt(Candidate::titleRank).thenComparingInt(Candidate::index));
+        Set<String> titles = new LinkedHashSet<>();
+        List<String> keys = new ArrayList<>();
+        long used = 0;
+        for (Candidate c : candidates) {
+            if (used + c.object().bytes() > budget) {
+                continue; // a smaller, less wanted object may still fit
+            }
+            used += c.object().bytes();
+            titles.add(c.titleId());
+            keys.add(c.object().key());
+        }
+        return new FillPlan(nodeId, List.copyOf(titles), keys, used, budget);
+    }
+
+    /** The segment's number in its rung (1 = the opening), or 1 for playlists and other objects. */
+    static int segmentNumber(String key) {
+        Matcher m = SEGMENT_NUMBER.matcher(key);
+        if (!m.find()) {
+            return 1;
+        }
+        String digits = m.group(1);
+        return digits.length() > 9 ? Integer.MAX_VALUE : Math.max(1, Integer.parseInt(digits));
     }
 }

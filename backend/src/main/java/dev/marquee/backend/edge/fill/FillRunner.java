@@ -80,6 +80,7 @@ public final class FillRunner {
                     : Duration.ofNanos((long) ((double) elapsedNs / bytes * Math.max(0, plan.bytes() - bytes)));
             progress = new Progress(plan.nodeId(), done, keys.size(), bytes, plan.bytes(), failures, eta, false);
         }
+        node.rankPlanned(keys);
         progress = new Progress(plan.nodeId(), done, keys.size(), bytes, plan.bytes(), failures, Duration.ZERO, true);
         return progress;
     }

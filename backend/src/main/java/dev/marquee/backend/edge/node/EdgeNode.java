@@ -59,6 +59,9 @@ public final class EdgeNode implements AutoCloseable {
     private final EdgeNodeConfig config;
     private final InstantSource clock;
     private final io.netty.util.AsciiString idHeader;
+    /** Per I/O thread: each is used only on its own loop (see {@link OpenFiles}). */
+    private final java.util.Map<io.netty.util.concurrent.EventExecutor, OpenFiles> openFiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectStore store;
     private final @Nullable Filler filler;
     private final NodeStats stats;
@@ -213,6 +216,17 @@ public final class EdgeNode implements AutoCloseable {
         return filler.fill(key, true).thenApply(StoredObject::length);
     }
 
+    /**
+     * Tells the cache the order of a fill plan: touches the held objects of {@code keysMostWantedFirst} least wanted
+     * first, so the most wanted end up most recently used and are the last that reactive fills push out. (A plan
+     * is filled most wanted first, which alone would leave the most wanted as the least recently used.)
+     */
+    public void rankPlanned(java.util.List<String> keysMostWantedFirst) {
+        for (int i = keysMostWantedFirst.size() - 1; i >= 0; i--) {
+            store.find(keysMostWantedFirst.get(i));
+        }
+    }
+
     /** Object keys held now. */
     public Set<String> cachedKeys() { return store.keys(); }
 
@@ -241,6 +255,11 @@ public final class EdgeNode implements AutoCloseable {
 
     @Nullable EdgeUrlSigner signer() { return config.signer(); }
 
+    /** The open-file cache of one of this node's I/O threads, created on its first request. */
+    OpenFiles openFiles(io.netty.util.concurrent.EventExecutor loop) {
+        return openFiles.computeIfAbsent(loop, l -> new OpenFiles());
+    }
+
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -253,6 +272,7 @@ public final class EdgeNode implements AutoCloseable {
             connections.close().syncUninterruptibly();
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            openFiles.values().forEach(OpenFiles::close); // the loops have ended: no other thread uses them now
             if (filler != null) {
                 filler.close();
             }

@@ -22,8 +22,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +49,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
     private boolean waitingForFill;
     private boolean corked;
     private @Nullable ArrayDeque<HttpRequest> queued;
+    private @Nullable OpenFiles openFiles;
 
     EdgeRequestHandler(EdgeNode node) {
         this.node = node;
@@ -242,23 +241,28 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             send(ctx, response, keepAlive);
             return true;
         }
-        FileChannel file = null;
-        if (!head) {
-            try {
-                file = FileChannel.open(object.file(), StandardOpenOption.READ);
-            } catch (IOException e) {
-                return false;
-            }
-        }
         HttpResponse response;
         long offset = 0;
         long length = object.length();
-        if (range == null) {
-            response = Responses.head(HttpResponseStatus.OK);
-            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, object.contentLength());
-        } else {
+        if (range != null) {
             offset = range.first();
             length = range.length();
+        }
+        DefaultFileRegion region = null;
+        if (!head && length > 0) {
+            OpenFiles files = openFiles;
+            if (files == null) {
+                files = openFiles = node.openFiles(ctx.executor()); // a connection stays on one loop for its life
+            }
+            region = files.region(object, offset, length);
+            if (region == null) {
+                return false;
+            }
+        }
+        if (range == null) {
+            response = Responses.head(HttpResponseStatus.OK);
+            response.headers().add(HttpHeaderNames.CONTENT_LENGTH, object.contentLength());
+        } else {
             response = Responses.head(HttpResponseStatus.PARTIAL_CONTENT);
             response.headers()
                     .set(HttpHeaderNames.CONTENT_LENGTH, length)
@@ -268,16 +272,11 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders out = response.headers();
         commonHeaders(out, object, nowMs);
         identify(out, hit);
-        out.set(HttpHeaderNames.CONTENT_TYPE, object.contentType());
-        if (file != null) {
+        out.add(HttpHeaderNames.CONTENT_TYPE, object.contentType());
+        if (!head) {
             node.stats().bytesServed.add(length);
-            finish(ctx, response, length == 0 ? null : new DefaultFileRegion(file, offset, length), keepAlive);
-            if (length == 0) {
-                closeQuietly(file);
-            }
-        } else {
-            finish(ctx, response, null, keepAlive);
         }
+        finish(ctx, response, region, keepAlive);
         return true;
     }
 
@@ -341,18 +340,21 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /** Which node answered and whether from its cache: players show both ("stats for nerds"). */
+    /**
+     * Which node answered and whether from its cache: players show both ("stats for nerds"). Like the other header
+     * helpers it adds to a response's fresh headers: {@code set} would first look for a value to remove.
+     */
     private void identify(HttpHeaders out, boolean hit) {
-        out.set(Responses.X_CACHE, hit ? Responses.HIT : Responses.MISS).set(Responses.X_NODE, nodeId);
+        out.add(Responses.X_CACHE, hit ? Responses.HIT : Responses.MISS).add(Responses.X_NODE, nodeId);
     }
 
     private static void commonHeaders(HttpHeaders out, StoredObject object, long nowMs) {
-        out.set(HttpHeaderNames.ETAG, object.etag())
-           .set(HttpHeaderNames.LAST_MODIFIED, object.lastModified())
-           .set(HttpHeaderNames.CACHE_CONTROL, object.cacheControl())
-           .set(HttpHeaderNames.ACCEPT_RANGES, Responses.BYTES)
-           .set(HttpHeaderNames.DATE, Responses.date(nowMs))
-           .set(HttpHeaderNames.SERVER, Responses.SERVER);
+        out.add(HttpHeaderNames.ETAG, object.etag())
+           .add(HttpHeaderNames.LAST_MODIFIED, object.lastModified())
+           .add(HttpHeaderNames.CACHE_CONTROL, object.cacheControl())
+           .add(HttpHeaderNames.ACCEPT_RANGES, Responses.BYTES)
+           .add(HttpHeaderNames.DATE, Responses.date(nowMs))
+           .add(HttpHeaderNames.SERVER, Responses.SERVER);
     }
 
     /** RFC 9110 §13.1.2: weak comparison over a list of entity tags, or "*". */
@@ -423,14 +425,6 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         HttpResponseStatus status = state == EdgeAdminState.UP ? HttpResponseStatus.OK
                 : HttpResponseStatus.SERVICE_UNAVAILABLE;
         send(ctx, Responses.full(ctx.alloc(), status, Responses.JSON, json, node.clock().millis()), keepAlive);
-    }
-
-    private static void closeQuietly(FileChannel file) {
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // nothing was read from it
-        }
     }
 
     /** The signature parameters of a request's query (any may be missing). */

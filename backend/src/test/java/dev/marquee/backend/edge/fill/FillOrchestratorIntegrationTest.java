@@ -46,7 +46,7 @@ class FillOrchestratorIntegrationTest {
         InstantSource clock = now::get;
         List<TitleDemand> forecast = List.of(new TitleDemand("hot", 100), new TitleDemand("warm", 10),
                 new TitleDemand("cold", 1));
-        long capacity = 7 * SEGMENT_BYTES; // 90 % of it holds two titles of three segments
+        long capacity = 6 * SEGMENT_BYTES; // holds two titles of three segments
         // Every node runs on the same platform clock (fill URLs are signed by one node and checked by another).
         try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
              EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-f", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
@@ -71,6 +71,49 @@ class FillOrchestratorIntegrationTest {
 
             now.set(at(4));
             assertThat(fills.tick()).as("already filled this night").isZero();
+        }
+    }
+
+    @Test
+    void theMostWantedPlannedObjectsAreTheLastThatReactiveFillsPushOut() throws Exception {
+        Path originRoot = dir.resolve("origin");
+        for (String title : List.of("hot", "warm", "mild", "tail1", "tail2")) {
+            for (int s = 1; s <= 3; s++) {
+                Path f = originRoot.resolve("titles/%s/720p/seg-%05d.ts".formatted(title, s));
+                Files.createDirectories(f.getParent());
+                Files.write(f, new byte[SEGMENT_BYTES]);
+            }
+        }
+        AtomicReference<Instant> now = new AtomicReference<>(at(3));
+        InstantSource clock = now::get;
+        List<TitleDemand> forecast = List.of(new TitleDemand("hot", 100), new TitleDemand("warm", 10),
+                new TitleDemand("mild", 5));
+        // Ten segments of room, a nine-segment plan: more than the protected 80 %, so one planned object sits on
+        // probation where reactive fills push it out. It must be the least wanted one, not the plan's first.
+        long capacity = 10 * SEGMENT_BYTES;
+        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
+             EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-r", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
+                     capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
+             FillOrchestrator fills = new FillOrchestrator(List.of(isp), (region, c) -> forecast,
+                     t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(NEW_YORK), clock,
+                     Long.MAX_VALUE);
+             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            fills.fillNow("isp-r");
+            await().atMost(Duration.ofSeconds(20)).until(() -> fills.progress("isp-r").map(FillRunner.Progress::finished)
+                    .orElse(false));
+            assertThat(isp.cachedKeys()).hasSize(9);
+
+            for (String tail : List.of("titles/tail1/720p/seg-00001.ts", "titles/tail2/720p/seg-00001.ts")) {
+                String signed = SIGNER.sign("/" + tail, now.get().plus(Duration.ofHours(1)), "viewer-1");
+                var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(isp.baseUrl() + signed)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+
+            assertThat(isp.cachedKeys()).hasSize(10)
+                    .contains("titles/hot/720p/seg-00001.ts", "titles/tail2/720p/seg-00001.ts")
+                    .doesNotContain("titles/mild/720p/seg-00003.ts");
         }
     }
 
