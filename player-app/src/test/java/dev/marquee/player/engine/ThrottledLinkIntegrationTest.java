@@ -41,10 +41,18 @@ class ThrottledLinkIntegrationTest {
     void switchesDownWithinOneSegmentOfA4xDropAndNeverStalls() throws Exception {
         writeTitle();
         RealTimeSink sink = new RealTimeSink();
+        // A fixed-rate link: each chunk leaves when the link is free again (not "now plus its transfer time"), so a
+        // sleep that oversleeps on a loaded machine is made up by the next one instead of slowing the link down.
+        java.util.concurrent.atomic.AtomicLong linkFreeAtNanos = new java.util.concurrent.atomic.AtomicLong();
         NetworkingEngine.LinkShaper trace = bytes -> {
             long bps = sink.appendedCount() < DROP_AT_SEGMENT ? FAST_BPS : SLOW_BPS;
-            long nanos = bytes * 8L * 1_000_000_000L / bps;
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            long now = System.nanoTime();
+            long done = Math.max(now, linkFreeAtNanos.get()) + bytes * 8L * 1_000_000_000L / bps;
+            linkFreeAtNanos.set(done);
+            long nanos = done - now;
+            if (nanos > 0) {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)); // link emulation, not a test waiting
+            }
         };
         PlaybackStats stats = new PlaybackStats();
         try (FileEdge edge = new FileEdge(root, "edge-a")) {
