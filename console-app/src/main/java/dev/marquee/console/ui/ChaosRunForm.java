@@ -229,7 +229,7 @@ public final class ChaosRunForm {
     }
 
     /** A number without a needless ".0". */
-    static String plain(double v) {
+    public static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
