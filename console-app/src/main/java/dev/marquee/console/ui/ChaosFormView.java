@@ -1,7 +1,9 @@
 package dev.marquee.console.ui;
 
 import dev.marquee.model.chaos.BlastRadius;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ExperimentDescriptor;
+import org.jspecify.annotations.Nullable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
@@ -71,12 +73,17 @@ final class ChaosFormView {
                 row(form, "count", "Instances to kill", text("count", form.countProperty(), "")),
                 row(form, "latencyMs", "Added latency (ms)", text("latency", form.latencyMsProperty(), "0")),
                 row(form, "errorRate", "Error rate (0–1)", text("error-rate", form.errorRateProperty(), "0")),
-                row(form, "durationSeconds", "Duration (s)", text("duration", form.durationSecondsProperty(), "")),
+                row(form, "durationSeconds", "Duration (s)", prompted(text("duration", form.durationSecondsProperty(), ""),
+                        form, ChaosRunForm::durationPlaceholder)),
                 limitsHeading(form),
-                row(form, "thresholds", "Max SPS drop (%)", text("max-sps-drop", form.maxSpsDropPercentProperty(), "engine default")),
-                row(form, "thresholds", "Max error rate (0–1)", text("max-error-rate", form.maxErrorRateProperty(), "engine default")),
-                row(form, "thresholds", "Max p99 latency (ms)", text("max-p99", form.maxP99LatencyMsProperty(), "engine default")),
-                row(form, "thresholds", "Max rebuffer (0–1)", text("max-rebuffer", form.maxRebufferRatioProperty(), "engine default")),
+                row(form, "thresholds", "Max SPS drop (%)", prompted(text("max-sps-drop", form.maxSpsDropPercentProperty(), ""), form,
+                        l -> ChaosRunForm.placeholder(l, "maxSpsDropPercent"))),
+                row(form, "thresholds", "Max error rate (0–1)", prompted(text("max-error-rate", form.maxErrorRateProperty(), ""), form,
+                        l -> ChaosRunForm.placeholder(l, "maxErrorRate"))),
+                row(form, "thresholds", "Max p99 latency (ms)", prompted(text("max-p99", form.maxP99LatencyMsProperty(), ""), form,
+                        l -> ChaosRunForm.placeholder(l, "maxP99LatencyMs"))),
+                row(form, "thresholds", "Max rebuffer (0–1)", prompted(text("max-rebuffer", form.maxRebufferRatioProperty(), ""), form,
+                        l -> ChaosRunForm.placeholder(l, "maxRebufferRatio"))),
                 row(form, "allowAllRegions", "Every region", allRegions(form)),
                 row(null, "", "Reason", text("run-reason", form.reasonProperty(), "why, for the report")));
 
@@ -108,7 +115,20 @@ final class ChaosFormView {
         Label problem = Widgets.problem(form.problemProperty());
         problem.setId("form-problem");
         problem.setMaxWidth(PREVIEW_WIDTH);
-        VBox column = new VBox(12, radius(form), new HBox(10, preview, start), problem);
+        Label warning = new Label();
+        warning.setId("steady-state-warning");
+        warning.getStyleClass().add("error");
+        warning.setWrapText(true);
+        warning.setMaxWidth(PREVIEW_WIDTH);
+        warning.textProperty().bind(form.previewProperty().map(ChaosText::steadyStateWarning).orElse(""));
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        CheckBox override = new CheckBox("start although the steady state fails");
+        override.setId("allow-violated-steady-state");
+        override.selectedProperty().bindBidirectional(form.allowViolatedSteadyStateProperty());
+        override.visibleProperty().bind(form.previewProperty().map(BlastRadius::steadyStateViolated).orElse(false));
+        override.managedProperty().bind(override.visibleProperty());
+        VBox column = new VBox(12, radius(form), warning, override, new HBox(10, preview, start), problem);
         column.setPrefWidth(PREVIEW_WIDTH);
         column.setMinWidth(PREVIEW_WIDTH);
         return column;
@@ -128,7 +148,8 @@ final class ChaosFormView {
         form.previewProperty().subscribe((BlastRadius radius) -> {
             summary.setText(radius == null ? "" : radius.summary());
             lines.getChildren().setAll(radius == null ? java.util.List.of(none)
-                    : ChaosText.blastRadius(radius).stream().map(ChaosFormView::wrapped).toList());
+                    : java.util.stream.Stream.concat(ChaosText.blastRadius(radius).stream(),
+                            ChaosText.steadyStateNow(radius).stream()).map(ChaosFormView::wrapped).toList());
         });
         VBox box = new VBox(10, heading, summary, lines);
         box.setId("blast-radius");
@@ -147,7 +168,7 @@ final class ChaosFormView {
     }
 
     private static Label limitsHeading(ChaosRunForm form) {
-        Label l = new Label("Steady-state hypothesis (blank = the engine's default limit)");
+        Label l = new Label("Steady-state hypothesis (blank = the engine's default limit, shown greyed)");
         l.getStyleClass().add("muted");
         l.visibleProperty().bind(Bindings.createBooleanBinding(() -> form.reads("thresholds"), form.fields()));
         l.managedProperty().bind(l.visibleProperty());
@@ -166,6 +187,14 @@ final class ChaosFormView {
             row.managedProperty().bind(row.visibleProperty());
         }
         return row;
+    }
+
+    /** The field's placeholder follows the engine's limits (the default, the bounds) once they are loaded. */
+    private static TextField prompted(TextField field, ChaosRunForm form,
+                                      java.util.function.Function<@Nullable ChaosLimits, String> prompt) {
+        field.promptTextProperty().bind(Bindings.createStringBinding(() -> prompt.apply(form.limitsProperty().get()),
+                form.limitsProperty()));
+        return field;
     }
 
     private static TextField text(String id, Property<String> value, String prompt) {

@@ -2,6 +2,7 @@ package dev.marquee.console.ui;
 
 import dev.marquee.console.api.OpsApi;
 import dev.marquee.model.chaos.BlastRadius;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ChaosPaths;
 import dev.marquee.model.chaos.ChaosScope;
 import dev.marquee.model.chaos.ExperimentDescriptor;
@@ -35,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * The new-run form of the Chaos view: the chosen experiment, its scope (picked from the live topology), duration,
  * magnitudes and steady-state limits as the SRE typed them. It builds an {@link ExperimentRequest} from the fields
  * the experiment's catalog entry reads, asks the backend for the blast radius, and starts only the request whose
- * blast radius is on screen: any change to the form withdraws the preview. It checks nothing the backend checks
- * (bounds, targets): the backend's refusal is shown as it words it.
+ * blast radius is on screen: any change to the form withdraws the preview. Once the engine's {@link ChaosLimits}
+ * are loaded it checks numbers against the engine's own bounds before asking (and shows the default limits as the
+ * fields' placeholders); targets are checked by the backend only, whose refusal is shown as it words it.
  */
 public final class ChaosRunForm {
     /** A run long enough for one KPI window (10 s) to see its effect and a few evaluations after. */
@@ -66,6 +68,8 @@ public final class ChaosRunForm {
     private final StringProperty maxP99LatencyMs = new SimpleStringProperty(this, "maxP99LatencyMs", "");
     private final StringProperty maxRebufferRatio = new SimpleStringProperty(this, "maxRebufferRatio", "");
     private final BooleanProperty allowAllRegions = new SimpleBooleanProperty(this, "allowAllRegions");
+    private final BooleanProperty allowViolatedSteadyState = new SimpleBooleanProperty(this, "allowViolatedSteadyState");
+    private final ObjectProperty<@Nullable ChaosLimits> limits = new SimpleObjectProperty<>(this, "limits");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyObjectWrapper<@Nullable BlastRadius> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -85,7 +89,7 @@ public final class ChaosRunForm {
         });
         for (Observable input : List.<Observable>of(experiment, region, zone, service, instanceId, edgeNodeId,
                 durationSeconds, count, latencyMs, errorRate, maxSpsDropPercent, maxErrorRate, maxP99LatencyMs,
-                maxRebufferRatio, allowAllRegions, reason)) {
+                maxRebufferRatio, allowAllRegions, reason, limits)) {
             input.addListener(o -> withdrawPreview());
         }
     }
@@ -117,13 +121,17 @@ public final class ChaosRunForm {
         });
     }
 
-    /** Starts the previewed run; without a current preview it asks for one. */
+    /**
+     * Starts the previewed run; without a current preview it asks for one. The steady-state override is read now,
+     * not at the preview: it is the answer to what the preview showed, so ticking it keeps the preview.
+     */
     public void start() {
-        ExperimentRequest request = previewed;
-        if (request == null || preview.get() == null) {
+        ExperimentRequest previewedRequest = previewed;
+        if (previewedRequest == null || preview.get() == null) {
             problem.set("Preview the blast radius first: a run starts only after you have seen what it touches.");
             return;
         }
+        ExperimentRequest request = allowViolatedSteadyState.get() ? withOverride(previewedRequest) : previewedRequest;
         busy.set(true);
         work.call(() -> ops.exchange("POST", ChaosPaths.RUNS, request, RunView.class), run -> {
             busy.set(false);
@@ -147,15 +155,31 @@ public final class ChaosRunForm {
         try {
             ChaosScope scope = new ChaosScope(chosen(reads, REGION, region), chosen(reads, ZONE, zone),
                     chosen(reads, SERVICE, service), chosen(reads, INSTANCE, instanceId), chosen(reads, EDGE_NODE, edgeNodeId));
+            @Nullable ChaosLimits bounds = limits.get();
             SteadyStateThresholds thresholds = reads.contains("thresholds") ? new SteadyStateThresholds(
-                    number("SPS drop limit (%)", maxSpsDropPercent), number("error rate limit", maxErrorRate),
-                    number("p99 latency limit (ms)", maxP99LatencyMs), number("rebuffer ratio limit", maxRebufferRatio))
+                    limit("SPS drop limit (%)", maxSpsDropPercent, 0.0, bounds == null ? null : bounds.maxSpsDropPercentLimit()),
+                    limit("error rate limit", maxErrorRate, 0.0, bounds == null ? null : bounds.maxRatioLimit()),
+                    limit("p99 latency limit (ms)", maxP99LatencyMs, bounds == null ? null : bounds.minP99LatencyMsLimit(), null),
+                    limit("rebuffer ratio limit", maxRebufferRatio, 0.0, bounds == null ? null : bounds.maxRatioLimit()))
                     : null;
-            return Optional.of(new ExperimentRequest(descriptor.type(), scope,
-                    whole("duration (s)", durationSeconds),
-                    reads.contains("count") ? toInt("count", whole("count", count)) : null,
-                    reads.contains("latencyMs") ? whole("latency (ms)", latencyMs) : null,
-                    reads.contains("errorRate") ? number("error rate", errorRate) : null,
+            Long duration = whole("duration (s)", durationSeconds);
+            Long latency = reads.contains("latencyMs") ? whole("latency (ms)", latencyMs) : null;
+            Double errors = reads.contains("errorRate") ? number("error rate", errorRate) : null;
+            if (bounds != null) {
+                if (duration == null) {
+                    throw new IllegalArgumentException("duration (s) is required: " + bounds.minDurationSeconds() + " to "
+                            + bounds.maxDurationSeconds());
+                }
+                within("duration (s)", duration, bounds.minDurationSeconds(), bounds.maxDurationSeconds());
+                if (latency != null) {
+                    within("latency (ms)", latency, 0, bounds.maxLatencyMs());
+                }
+                if (errors != null) {
+                    within("error rate", errors, 0, bounds.maxErrorRate());
+                }
+            }
+            return Optional.of(new ExperimentRequest(descriptor.type(), scope, duration,
+                    reads.contains("count") ? toInt("count", whole("count", count)) : null, latency, errors,
                     thresholds == null || thresholds.equals(SteadyStateThresholds.DEFAULTS_FROM_ENGINE) ? null : thresholds,
                     reads.contains("allowAllRegions") && allowAllRegions.get() ? Boolean.TRUE : null,
                     reason.get() == null || reason.get().isBlank() ? null : reason.get().strip()));
@@ -163,6 +187,11 @@ public final class ChaosRunForm {
             problem.set(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static ExperimentRequest withOverride(ExperimentRequest r) {
+        return new ExperimentRequest(r.type(), r.scope(), r.durationSeconds(), r.count(), r.latencyMs(), r.errorRate(),
+                r.thresholds(), r.allowAllRegions(), r.reason(), Boolean.TRUE);
     }
 
     private static @Nullable String chosen(Set<String> reads, String field, StringProperty value) {
@@ -180,6 +209,52 @@ public final class ChaosRunForm {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(label + " must be a whole number, was \"" + t + "\"");
         }
+    }
+
+    /** A threshold within the engine's bounds (a null bound: not checked). Labels come with {@link #number}. */
+    private static @Nullable Double limit(String label, StringProperty text, @Nullable Double min, @Nullable Double max) {
+        Double value = number(label, text);
+        if (value != null && ((min != null && value < min) || (max != null && value > max))) {
+            throw new IllegalArgumentException(label + " must be within " + plain(min == null ? 0 : min) + " to "
+                    + (max == null ? "any" : plain(max)) + ", was " + plain(value));
+        }
+        return value;
+    }
+
+    private static void within(String label, double value, double min, double max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(label + " must be within " + plain(min) + " to " + plain(max) + ", was "
+                    + plain(value));
+        }
+    }
+
+    /** A number without a needless ".0". */
+    public static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /**
+     * What a steady-state field shows while blank: the engine's default limit, or "engine default" until the limits
+     * are loaded (an engine without them). {@code field} is the threshold's name in {@link SteadyStateThresholds}.
+     */
+    public static String placeholder(@Nullable ChaosLimits limits, String field) {
+        if (limits == null) {
+            return "engine default";
+        }
+        SteadyStateThresholds d = limits.defaults();
+        Double v = switch (field) {
+            case "maxSpsDropPercent" -> d.maxSpsDropPercent();
+            case "maxErrorRate" -> d.maxErrorRate();
+            case "maxP99LatencyMs" -> d.maxP99LatencyMs();
+            case "maxRebufferRatio" -> d.maxRebufferRatio();
+            default -> throw new IllegalArgumentException("no threshold " + field);
+        };
+        return v == null ? "engine default" : "default " + plain(v);
+    }
+
+    /** The duration field's placeholder: the engine's bounds once loaded. */
+    public static String durationPlaceholder(@Nullable ChaosLimits limits) {
+        return limits == null ? "" : limits.minDurationSeconds() + " to " + limits.maxDurationSeconds();
     }
 
     private static @Nullable Integer toInt(String label, @Nullable Long value) {
@@ -273,6 +348,16 @@ public final class ChaosRunForm {
 
     public StringProperty maxRebufferRatioProperty() {
         return maxRebufferRatio;
+    }
+
+    /** The explicit override to start although the scope's KPIs already break a limit. */
+    public BooleanProperty allowViolatedSteadyStateProperty() {
+        return allowViolatedSteadyState;
+    }
+
+    /** The engine's default limits and bounds; null until loaded (or from an engine that does not publish them). */
+    public ObjectProperty<@Nullable ChaosLimits> limitsProperty() {
+        return limits;
     }
 
     public BooleanProperty allowAllRegionsProperty() {

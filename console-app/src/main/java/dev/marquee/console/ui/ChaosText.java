@@ -3,6 +3,7 @@ package dev.marquee.console.ui;
 import dev.marquee.model.chaos.BlastRadius;
 import dev.marquee.model.chaos.ChaosScope;
 import dev.marquee.model.chaos.ExperimentType;
+import dev.marquee.model.chaos.KpiSample;
 import dev.marquee.model.chaos.RunView;
 import dev.marquee.model.chaos.ScheduleRequest;
 import dev.marquee.model.chaos.ScheduleView;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -86,8 +88,11 @@ public final class ChaosText {
         return ms == null ? NO_DATA : String.format("%.0f ms", ms);
     }
 
-    /** The limits of a run's steady-state hypothesis in one line. */
-    public static String limits(SteadyStateThresholds t) {
+    /** The limits of a run's steady-state hypothesis in one line; none for a repair action (Doctor Monkey). */
+    public static String limits(@Nullable SteadyStateThresholds t) {
+        if (t == null) {
+            return "none (a repair action has no steady-state hypothesis)";
+        }
         return "SPS drop ≤ " + (t.maxSpsDropPercent() == null ? NO_DATA : String.format("%.0f %%", t.maxSpsDropPercent()))
                 + " · errors ≤ " + percent(t.maxErrorRate()) + " · p99 ≤ " + millis(t.maxP99LatencyMs())
                 + " · rebuffer ≤ " + percent(t.maxRebufferRatio());
@@ -103,6 +108,38 @@ public final class ChaosText {
                 "Live viewer sessions: " + radius.liveSessions() + (radius.liveSessionsByRegion().isEmpty() ? ""
                         : " (" + radius.liveSessionsByRegion().entrySet().stream()
                                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /**
+     * The preview's steady-state check: the scope's KPIs now against the limits the run would be held to, and a
+     * warning when they already break one. Empty from an engine that does not check.
+     */
+    public static List<String> steadyStateNow(BlastRadius radius) {
+        KpiSample now = radius.current();
+        if (now == null) {
+            return List.of();
+        }
+        SteadyStateThresholds t = radius.limits();
+        if (t == null) {
+            return List.of("Steady state: no hypothesis (a repair action); KPIs now: " + kpis(now));
+        }
+        return List.of("KPIs now: " + kpis(now), "Limits: " + limits(t));
+    }
+
+    /** Why a start would be refused, or empty while the hypothesis holds. */
+    public static String steadyStateWarning(@Nullable BlastRadius radius) {
+        if (radius == null || !radius.steadyStateViolated()) {
+            return "";
+        }
+        return "The steady state already fails: " + String.join("; ", Objects.requireNonNull(radius.current()).violations())
+                + ". The engine refuses to start unless you tick \"start although the steady state fails\" (the broken "
+                + "limits are then not checked during the run).";
+    }
+
+    /** One sample's figures in one line. */
+    public static String kpis(KpiSample k) {
+        return "SPS " + perSecond(k.streamStartsPerSecond()) + " · errors " + percent(k.errorRate()) + " · p99 "
+                + millis(k.apiLatencyP99Ms()) + " · rebuffer " + percent(k.rebufferRatio());
     }
 
     private static String list(List<String> items) {

@@ -7,6 +7,7 @@ import dev.marquee.console.api.OpsWire;
 import dev.marquee.console.api.OpsWire.EdgeNode;
 import dev.marquee.console.api.OpsWire.LocalInstance;
 import dev.marquee.model.chaos.AbortRequest;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ChaosPaths;
 import dev.marquee.model.chaos.ExperimentDescriptor;
 import dev.marquee.model.chaos.KillSwitchRequest;
@@ -90,6 +91,7 @@ public final class ChaosViewModel implements SectionModel {
     public void start() {
         if (!work.holding()) {
             loadCatalog();
+            loadLimits();
             work.hold(ticker.every(TOPOLOGY_PERIOD, this::refreshTopology));
             work.hold(ticker.every(POLL_PERIOD, this::refresh));
         }
@@ -103,6 +105,14 @@ public final class ChaosViewModel implements SectionModel {
                 form.experimentProperty().set(list.getFirst());
             }
         }, this::failed);
+    }
+
+    /**
+     * The engine's default limits and bounds, once (settings of the backend's run): the form shows the defaults and
+     * checks the bounds. An engine without them leaves the form on "engine default" and its own refusals.
+     */
+    public void loadLimits() {
+        work.call(() -> ops.get(ChaosPaths.SETTINGS, ChaosLimits.class), form.limitsProperty()::set, ignored -> {});
     }
 
     /** The scope choices: regions, service groups, zones, instances (gateways are no target), edge nodes. */

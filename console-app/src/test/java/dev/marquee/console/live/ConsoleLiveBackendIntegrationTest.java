@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.marquee.backend.testing.BackendProcess;
 import dev.marquee.console.ConsoleApp;
 import dev.marquee.console.api.OpsClient;
+import dev.marquee.console.ui.ChaosRunForm;
 import dev.marquee.console.ui.ConsoleShell;
 import dev.marquee.console.ui.ConsoleViewModel;
 import dev.marquee.model.catalog.CatalogPaths;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ChaosPaths;
 import dev.marquee.model.chaos.RunStatus;
 import dev.marquee.model.chaos.RunView;
@@ -104,6 +106,10 @@ class ConsoleLiveBackendIntegrationTest {
             await().atMost(WAIT).until(() -> catalog.getItems().size() == 5 && region.getItems().contains(EAST));
 
             robot.clickOn("Latency Monkey");
+            // the blank limits show the engine's own defaults, not a stand-in
+            ChaosLimits limits = ops.get(ChaosPaths.SETTINGS, ChaosLimits.class);
+            await().atMost(WAIT).until(() -> text(robot, "#max-error-rate").getPromptText()
+                    .equals("default " + ChaosRunForm.plain(limits.defaults().maxErrorRate())));
             robot.interact(() -> {
                 region.setValue(EAST);
                 combo(robot, "#scope-service").setValue("catalog");

@@ -70,7 +70,7 @@ class ChaosViewModelTest {
         assertThat(ops.sent).containsExactly(PREVIEW + " {\"type\":\"LATENCY_MONKEY\",\"scope\":{\"region\":\"us-east-1\","
                 + "\"zone\":null,\"service\":\"catalog\",\"instanceId\":null,\"edgeNodeId\":null},\"durationSeconds\":30,"
                 + "\"count\":null,\"latencyMs\":null,\"errorRate\":1.0,\"thresholds\":null,\"allowAllRegions\":null,"
-                + "\"reason\":\"breaker drill\"}");
+                + "\"reason\":\"breaker drill\",\"allowViolatedSteadyState\":null}");
 
         form.durationSecondsProperty().set("40");
         assertThat(form.previewProperty().get()).isNull();
@@ -130,6 +130,67 @@ class ChaosViewModelTest {
 
         assertThat(form.request().orElseThrow().thresholds())
                 .isEqualTo(new SteadyStateThresholds(null, 1.0, 5000.0, null));
+    }
+
+    @Test
+    void theEnginesDefaultLimitsAreThePlaceholdersOnceLoaded() {
+        assertThat(ChaosRunForm.placeholder(form.limitsProperty().get(), "maxErrorRate")).isEqualTo("engine default");
+        ops.answers.put(ChaosPaths.SETTINGS, Recorded.json("chaos-settings.json"));
+
+        model.loadLimits();
+
+        assertThat(ChaosRunForm.placeholder(form.limitsProperty().get(), "maxErrorRate")).isEqualTo("default 0.05");
+        assertThat(ChaosRunForm.placeholder(form.limitsProperty().get(), "maxP99LatencyMs")).isEqualTo("default 2000");
+        assertThat(ChaosRunForm.placeholder(form.limitsProperty().get(), "maxSpsDropPercent")).isEqualTo("default 50");
+        assertThat(ChaosRunForm.placeholder(form.limitsProperty().get(), "maxRebufferRatio")).isEqualTo("default 0.05");
+        assertThat(ChaosRunForm.durationPlaceholder(form.limitsProperty().get())).isEqualTo("10 to 7200");
+    }
+
+    @Test
+    void numbersOutsideTheEnginesBoundsAreSaidBeforeAnythingIsSent() {
+        ops.answers.put(ChaosPaths.SETTINGS, Recorded.json("chaos-settings.json"));
+        model.loadLimits();
+        latencyMonkeyOnEastCatalog();
+
+        form.durationSecondsProperty().set("3");
+        form.preview();
+        assertThat(form.problemProperty().get()).isEqualTo("duration (s) must be within 10 to 7200, was 3");
+
+        form.durationSecondsProperty().set("7200");
+        form.latencyMsProperty().set("30001");
+        form.preview();
+        assertThat(form.problemProperty().get()).isEqualTo("latency (ms) must be within 0 to 30000, was 30001");
+
+        form.latencyMsProperty().set("30000");
+        form.maxErrorRateProperty().set("1.5");
+        form.preview();
+        assertThat(form.problemProperty().get()).isEqualTo("error rate limit must be within 0 to 1, was 1.5");
+        assertThat(ops.sent).isEmpty();
+
+        form.maxErrorRateProperty().set("1");
+        form.preview();
+        assertThat(ops.sent).singleElement().asString().startsWith(PREVIEW);
+    }
+
+    @Test
+    void aPreviewOnABrokenSteadyStateWarnsAndOnlyTheTickedOverrideIsSent() {
+        ops.answers.put(PREVIEW, Recorded.json("chaos-preview-violated.json"));
+        ops.answers.put(START, Recorded.json("chaos-run-passed.json"));
+        ops.answers.put(ChaosPaths.RUN.replace("{runId}", PASSED_RUN), Recorded.json("chaos-run-passed.json"));
+        latencyMonkeyOnEastCatalog();
+
+        form.preview();
+
+        assertThat(form.previewProperty().get().steadyStateViolated()).isTrue();
+        assertThat(ChaosText.steadyStateWarning(form.previewProperty().get())).startsWith("The steady state already fails: error rate");
+        assertThat(ChaosText.steadyStateNow(form.previewProperty().get())).anySatisfy(l -> assertThat(l).startsWith("KPIs now: SPS"));
+        form.allowViolatedSteadyStateProperty().set(true);
+        assertThat(form.previewProperty().get()).as("the override answers the preview; it does not withdraw it").isNotNull();
+
+        form.start();
+
+        assertThat(ops.sent).last().asString().startsWith(START).endsWith("\"allowViolatedSteadyState\":true}");
+        assertThat(ops.sent.getFirst()).endsWith("\"allowViolatedSteadyState\":null}");
     }
 
     @Test

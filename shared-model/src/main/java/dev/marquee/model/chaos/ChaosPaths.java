@@ -12,6 +12,8 @@ public final class ChaosPaths {
     public static final String CHAOS = ApiPaths.OPS + "/chaos";
     /** {@code GET}: the experiment types with their parameters ({@link ExperimentDescriptor}). */
     public static final String EXPERIMENTS = CHAOS + "/experiments";
+    /** {@code GET}: the default steady-state limits and the bounds a request must stay within ({@link ChaosLimits}). */
+    public static final String SETTINGS = CHAOS + "/settings";
     /** {@code POST} an {@link ExperimentRequest}: what it would touch ({@link BlastRadius}); changes nothing. */
     public static final String PREVIEW = CHAOS + "/preview";
     /** {@code GET}: runs, newest first ({@link RunView} without timeline); {@code POST} an {@link ExperimentRequest}: start one. */

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param endsAt   when the engine will end it if nothing aborts it first
  * @param reason   why it ended as it did (the verdict's reason); null while running
+ * @param thresholds  the limits applied; null for Doctor Monkey (a repair action has no steady-state hypothesis)
  * @param before   the baseline KPIs taken before the first action
  * @param after    KPIs after the revert
  */
@@ -24,7 +25,7 @@ public record RunView(
         Instant endsAt,
         @Nullable Instant endedAt,
         @Nullable String reason,
-        SteadyStateThresholds thresholds,
+        @Nullable SteadyStateThresholds thresholds,
         BlastRadius blastRadius,
         @Nullable KpiSample before,
         @Nullable KpiSample after,

@@ -2,6 +2,7 @@ package dev.marquee.backend.chaos.internal;
 
 import dev.marquee.model.chaos.AbortRequest;
 import dev.marquee.model.chaos.BlastRadius;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ChaosPaths;
 import dev.marquee.model.chaos.ExperimentDescriptor;
 import dev.marquee.model.chaos.ExperimentRequest;
@@ -38,6 +39,11 @@ class ChaosController {
     @GetMapping(ChaosPaths.EXPERIMENTS)
     List<ExperimentDescriptor> experiments() {
         return ExperimentCatalog.ALL;
+    }
+
+    @GetMapping(ChaosPaths.SETTINGS)
+    ChaosLimits settings() {
+        return engine.limits();
     }
 
     @PostMapping(ChaosPaths.PREVIEW)

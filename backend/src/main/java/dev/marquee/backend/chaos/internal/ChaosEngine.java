@@ -7,6 +7,7 @@ import dev.marquee.backend.chaos.KillSwitchChanged;
 import dev.marquee.backend.metrics.Kpis;
 import dev.marquee.backend.topology.LocalInstance;
 import dev.marquee.model.chaos.BlastRadius;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ExperimentRequest;
 import dev.marquee.model.chaos.ExperimentType;
 import dev.marquee.model.chaos.KillSwitchView;
@@ -14,6 +15,7 @@ import dev.marquee.model.chaos.KpiSample;
 import dev.marquee.model.chaos.RunAction;
 import dev.marquee.model.chaos.RunStatus;
 import dev.marquee.model.chaos.RunView;
+import dev.marquee.model.metrics.KpiSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,8 +67,14 @@ final class ChaosEngine implements AutoCloseable {
         this.ticker = ticker;
     }
 
+    /** What the run would touch, with the scope's KPIs now against the limits it would be held to. */
     BlastRadius preview(ExperimentRequest request) {
-        return planner.plan(request).blastRadius();
+        Plan plan = planner.plan(request);
+        return plan.blastRadius().withSteadyState(plan.thresholds(), now(plan));
+    }
+
+    ChaosLimits limits() {
+        return planner.limits();
     }
 
     /** Plans, checks the kill switch, injects; returns the run as it stands after the injections. */
@@ -74,12 +83,24 @@ final class ChaosEngine implements AutoCloseable {
         synchronized (startLock) {
             refuseIfKilled();
             Plan plan = planner.plan(request);
-            run = new RunRecord(UUID.randomUUID().toString(), plan, by, clock.instant());
+            KpiSnapshot before = kpis.snapshot(plan.kpiRegion(), plan.kpiService(), settings.kpiWindow());
+            Set<String> broken = SteadyState.broken(before, plan.thresholds(), null);
+            if (!broken.isEmpty() && !request.allowsViolatedSteadyState()) {
+                throw Refusals.steadyStateViolated("the steady state of " + plan.kpiRegion() + " already fails before the run: "
+                        + String.join("; ", SteadyState.sample(clock.instant(), SteadyState.NOW, before, plan.thresholds(), null)
+                        .violations()) + "; restore it first, loosen thresholds, or set \"allowViolatedSteadyState\": true");
+            }
+            run = new RunRecord(UUID.randomUUID().toString(), plan, by, clock.instant(), broken);
             synchronized (run) {
-                run.before = sample(run, "BEFORE", null);
+                run.before = SteadyState.sample(clock.instant(), "BEFORE", before, plan.thresholds(), null);
                 running.put(run.id, run);
                 store.save(run.view(true));
                 events.publishEvent(new ChaosRunStarted(run.id, request.type(), plan.scope(), by, run.startedAt, run.endsAt));
+                if (!broken.isEmpty()) {
+                    act(run, "STEADY_STATE_OVERRIDDEN", plan.kpiRegion(), "started by override although "
+                            + String.join("; ", run.before.violations()) + "; not checked during the run: "
+                            + String.join(", ", broken));
+                }
                 for (Injection injection : plan.injections()) {
                     try {
                         String detail = injection.inject(run.id);
@@ -242,7 +263,13 @@ final class ChaosEngine implements AutoCloseable {
 
     private KpiSample sample(RunRecord run, String phase, @Nullable KpiSample baseline) {
         return SteadyState.sample(clock.instant(), phase,
-                kpis.snapshot(run.plan.kpiRegion(), run.plan.kpiService(), settings.kpiWindow()), run.plan.thresholds(), baseline);
+                kpis.snapshot(run.plan.kpiRegion(), run.plan.kpiService(), settings.kpiWindow()), run.plan.thresholds(),
+                baseline, run.waived);
+    }
+
+    private KpiSample now(Plan plan) {
+        return SteadyState.sample(clock.instant(), SteadyState.NOW,
+                kpis.snapshot(plan.kpiRegion(), plan.kpiService(), settings.kpiWindow()), plan.thresholds(), null);
     }
 
     private void act(RunRecord run, String kind, String target, String detail) {

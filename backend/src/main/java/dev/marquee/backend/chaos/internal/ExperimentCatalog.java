@@ -1,5 +1,6 @@
 package dev.marquee.backend.chaos.internal;
 
+import dev.marquee.model.chaos.ChaosPaths;
 import dev.marquee.model.chaos.ExperimentDescriptor;
 import dev.marquee.model.chaos.ExperimentDescriptor.Parameter;
 import dev.marquee.model.chaos.ExperimentType;
@@ -12,7 +13,8 @@ final class ExperimentCatalog {
     private static final Parameter DURATION = new Parameter("durationSeconds", "integer", true,
             "how long before the engine reverts everything (10..7200)");
     private static final Parameter THRESHOLDS = new Parameter("thresholds", "SteadyStateThresholds", false,
-            "limits on SPS drop %, error rate, p99 latency, rebuffer ratio; absent ones take the defaults");
+            "limits on SPS drop %, error rate, p99 latency, rebuffer ratio; absent ones take the defaults (GET "
+                    + ChaosPaths.SETTINGS + "); they must hold before the start unless allowViolatedSteadyState");
     private static final Parameter REGION = new Parameter("scope.region", "string", false, "narrow to a region");
     private static final Parameter ZONE = new Parameter("scope.zone", "string", false, "narrow to a zone");
     private static final Parameter SERVICE = new Parameter("scope.service", "string", false,
@@ -41,6 +43,8 @@ final class ExperimentCatalog {
                             REGION, DURATION, THRESHOLDS, ALL_REGIONS)),
             new ExperimentDescriptor(ExperimentType.DOCTOR_MONKEY, "Doctor Monkey",
                     "Finds sick instances (terminated, evicted, DOWN, refusing connections) and launches replacements "
-                            + "in the same zone; replacements stay after the run.",
+                            + "in the same zone; replacements stay after the run. A repair action: it has no steady-state "
+                            + "hypothesis (it runs when things are unhealthy), so nothing aborts it but its end, an abort "
+                            + "or the kill switch.",
                     List.of(REGION, ZONE, SERVICE, DURATION)));
 }

@@ -9,6 +9,7 @@ import dev.marquee.backend.topology.LocalInstance;
 import dev.marquee.backend.topology.LocalInstances;
 import dev.marquee.backend.topology.TopologySettings;
 import dev.marquee.model.chaos.BlastRadius;
+import dev.marquee.model.chaos.ChaosLimits;
 import dev.marquee.model.chaos.ChaosScope;
 import dev.marquee.model.chaos.ExperimentRequest;
 import dev.marquee.model.chaos.ExperimentType;
@@ -30,6 +31,13 @@ import org.jspecify.annotations.Nullable;
  * and works out the blast radius. Changes nothing: a refused request throws one of the {@link Refusals}.
  */
 final class Planner {
+    /** A ratio limit (error rate, rebuffer ratio) or an injected error rate: a share, so at most all of it. */
+    static final double MAX_RATIO = 1;
+    /** An SPS drop limit is a percentage of the baseline: at most all of it. */
+    static final double MAX_SPS_DROP_PERCENT = 100;
+    /** A p99 limit under a millisecond would fail on the timer's resolution alone. */
+    static final double MIN_P99_LIMIT_MS = 1;
+
     private final ChaosSettings settings;
     private final TopologySettings topology;
     private final LocalInstances instances;
@@ -58,7 +66,8 @@ final class Planner {
         ChaosScope scope = request.scope() == null ? ChaosScope.EVERYWHERE : request.scope();
         Duration duration = duration(request.durationSeconds() == null ? 0 : request.durationSeconds());
         checkScope(scope);
-        SteadyStateThresholds thresholds = thresholds(request.thresholds());
+        @Nullable SteadyStateThresholds thresholds = request.type() == ExperimentType.DOCTOR_MONKEY
+                ? noHypothesis(request.thresholds()) : thresholds(request.thresholds());
         List<Injection> injections = new ArrayList<>();
         List<String> touched = new ArrayList<>();
         List<String> edgeNodes = new ArrayList<>();
@@ -116,7 +125,7 @@ final class Planner {
                 if (latencyMs < 0 || latencyMs > settings.maxLatency().toMillis()) {
                     throw Refusals.badRequest("latencyMs must be within 0.." + settings.maxLatency().toMillis() + ", was " + latencyMs);
                 }
-                if (!(errorRate >= 0 && errorRate <= 1)) {
+                if (!(errorRate >= 0 && errorRate <= MAX_RATIO)) {
                     throw Refusals.badRequest("errorRate must be within 0..1, was " + errorRate);
                 }
                 if (latencyMs == 0 && errorRate == 0) {
@@ -210,11 +219,32 @@ final class Planner {
 
     private SteadyStateThresholds thresholds(@Nullable SteadyStateThresholds requested) {
         SteadyStateThresholds r = requested == null ? SteadyStateThresholds.DEFAULTS_FROM_ENGINE : requested;
-        double sps = within("maxSpsDropPercent", r.maxSpsDropPercent(), settings.maxSpsDropPercent(), 0, 100);
-        double errors = within("maxErrorRate", r.maxErrorRate(), settings.maxErrorRate(), 0, 1);
-        double p99 = within("maxP99LatencyMs", r.maxP99LatencyMs(), settings.maxP99LatencyMs(), 1, Double.MAX_VALUE);
-        double rebuffer = within("maxRebufferRatio", r.maxRebufferRatio(), settings.maxRebufferRatio(), 0, 1);
+        double sps = within("maxSpsDropPercent", r.maxSpsDropPercent(), settings.maxSpsDropPercent(), 0, MAX_SPS_DROP_PERCENT);
+        double errors = within("maxErrorRate", r.maxErrorRate(), settings.maxErrorRate(), 0, MAX_RATIO);
+        double p99 = within("maxP99LatencyMs", r.maxP99LatencyMs(), settings.maxP99LatencyMs(), MIN_P99_LIMIT_MS, Double.MAX_VALUE);
+        double rebuffer = within("maxRebufferRatio", r.maxRebufferRatio(), settings.maxRebufferRatio(), 0, MAX_RATIO);
         return new SteadyStateThresholds(sps, errors, p99, rebuffer);
+    }
+
+    /**
+     * Doctor Monkey is a repair action, not an experiment: it has no steady-state hypothesis to hold (it runs
+     * precisely when things are unhealthy), so limits for it are a mistake in the request, refused.
+     */
+    private static @Nullable SteadyStateThresholds noHypothesis(@Nullable SteadyStateThresholds requested) {
+        if (requested != null && (requested.maxSpsDropPercent() != null || requested.maxErrorRate() != null
+                || requested.maxP99LatencyMs() != null || requested.maxRebufferRatio() != null)) {
+            throw Refusals.badRequest("Doctor Monkey is a repair action and has no steady-state hypothesis; "
+                    + "leave thresholds out");
+        }
+        return null;
+    }
+
+    /** What a client needs to fill a request: the default limits and every bound {@link #plan} enforces. */
+    ChaosLimits limits() {
+        return new ChaosLimits(new SteadyStateThresholds(settings.maxSpsDropPercent(), settings.maxErrorRate(),
+                settings.maxP99LatencyMs(), settings.maxRebufferRatio()), settings.minDuration().toSeconds(),
+                settings.maxDuration().toSeconds(), settings.maxLatency().toMillis(), MAX_RATIO, MAX_SPS_DROP_PERCENT,
+                MIN_P99_LIMIT_MS, MAX_RATIO, settings.evaluationInterval().toSeconds(), settings.kpiWindow().toSeconds());
     }
 
     private static double within(String name, @Nullable Double value, double fallback, double min, double max) {

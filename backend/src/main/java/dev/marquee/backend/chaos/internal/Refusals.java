@@ -23,6 +23,11 @@ final class Refusals {
         return new ProblemException(HttpStatus.CONFLICT, "chaos-kill-switch", "Chaos kill switch engaged", detail);
     }
 
+    static ProblemException steadyStateViolated(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "chaos-steady-state-violated",
+                "Steady state already violated", detail);
+    }
+
     static ProblemException unknownRun(String id) {
         return new ProblemException(HttpStatus.NOT_FOUND, "chaos-unknown-run", "Unknown chaos run", "no chaos run " + id);
     }

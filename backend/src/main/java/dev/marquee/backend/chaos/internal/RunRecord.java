@@ -7,6 +7,7 @@ import dev.marquee.model.chaos.RunView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,11 @@ final class RunRecord {
     @Nullable Instant endedAt;
     @Nullable String reason;
     @Nullable ScheduledFuture<?> ticker;
+    /** Limits already broken at the start and overridden: not checked during the run. */
+    final Set<String> waived;
 
-    RunRecord(String id, Plan plan, String by, Instant startedAt) {
+    RunRecord(String id, Plan plan, String by, Instant startedAt, Set<String> waived) {
+        this.waived = Set.copyOf(waived);
         this.id = id;
         this.plan = plan;
         this.by = by;

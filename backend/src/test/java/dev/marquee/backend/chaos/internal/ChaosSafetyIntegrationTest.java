@@ -112,7 +112,7 @@ class ChaosSafetyIntegrationTest extends ChaosIntegrationSupport {
         try {
             long t0 = System.nanoTime();
             JsonNode run = started(map("type", "DOCTOR_MONKEY", "scope", map("region", "us-west-2", "service", "playback"),
-                    "durationSeconds", 10, "thresholds", LOOSE));
+                    "durationSeconds", 10));
             long healedMs = millisSince(t0);
             JsonNode replaced = null;
             for (JsonNode action : run.path("actions")) {

@@ -38,6 +38,22 @@ class SteadyStateTest {
         assertThat(SteadyState.sample(NOW, "DURING", kpis(4.9, null, null, null), LIMITS, baseline(10)).violations()).hasSize(1);
     }
 
+    @Test
+    void withoutLimitsOnlyRecordsTheFigures() {
+        KpiSample sample = SteadyState.sample(NOW, "DURING", kpis(4, 0.9, 9000.0, 0.5), null, baseline(10));
+        assertThat(sample.violations()).isEmpty();
+        assertThat(sample.errorRate()).isEqualTo(0.9);
+        assertThat(SteadyState.broken(kpis(4, 0.9, 9000.0, 0.5), null, baseline(10))).isEmpty();
+    }
+
+    @Test
+    void aWaivedLimitIsNotCheckedButTheOthersAre() {
+        KpiSnapshot bad = kpis(10, 0.5, 900.0, 0.0);
+        assertThat(SteadyState.broken(bad, LIMITS, null)).containsExactly("maxErrorRate", "maxP99LatencyMs");
+        KpiSample sample = SteadyState.sample(NOW, "DURING", bad, LIMITS, baseline(10), java.util.Set.of("maxErrorRate"));
+        assertThat(sample.violations()).singleElement().asString().contains("p99");
+    }
+
     private static KpiSample baseline(double sps) {
         return SteadyState.sample(NOW, "BEFORE", kpis(sps, null, null, null), LIMITS, null);
     }
