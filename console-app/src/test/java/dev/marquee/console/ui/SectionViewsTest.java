@@ -66,8 +66,13 @@ class SectionViewsTest {
         signIn(robot);
         await().atMost(WAIT).until(() -> text(robot, "#share-eu-west-1").matches("[1-9]\\d* %"));
 
-        robot.clickOn("#evacuate-eu-west-1");
-        await().atMost(WAIT).until(() -> robot.lookup("#reason").tryQuery().isPresent());
+        // A poll can rebuild the region cards between the robot's lookup and its click; then click again.
+        await().atMost(WAIT).pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+            if (robot.lookup("#reason").tryQuery().isEmpty()) {
+                robot.clickOn("#evacuate-eu-west-1");
+            }
+            return robot.lookup("#reason").tryQuery().isPresent();
+        });
         robot.interact(() -> robot.lookup("#reason").queryAs(TextInputControl.class).setText("failover drill"));
         robot.clickOn("#reason").type(KeyCode.ENTER);
 
