@@ -30,6 +30,9 @@ class FleetIntegrationTest {
             await().atMost(START_TIMEOUT).until(() -> fleet.results().stream().allMatch(ViewerResult::started));
             await().atMost(KPI_TIMEOUT).until(() -> live.get(MetricsPaths.KPIS + "?window=60s")
                     .path("streamStarts").asLong() >= VIEWERS);
+            // the edges' own counters reach the metrics too (sampled every 5 s onto the edge stats topic)
+            await().atMost(KPI_TIMEOUT).until(() -> live.get(MetricsPaths.KPIS + "?window=60s")
+                    .path("edgeHitRatio").isNumber());
 
             FleetSummary summary = fleet.awaitSummary();
 
