@@ -3,12 +3,13 @@ package dev.marquee.backend.edge.bench;
 import dev.marquee.backend.edge.EdgeNodeStats;
 import dev.marquee.backend.edge.EdgeTier;
 import dev.marquee.backend.edge.EdgeUrlSigner;
-import dev.marquee.backend.edge.TitleDemand;
+import dev.marquee.backend.edge.fill.FillForecast;
 import dev.marquee.backend.edge.fill.FillOrchestrator;
 import dev.marquee.backend.edge.fill.FillPlan;
 import dev.marquee.backend.edge.fill.FillPlanner;
 import dev.marquee.backend.edge.fill.FillRunner;
 import dev.marquee.backend.edge.fill.OffPeakWindow;
+import dev.marquee.backend.edge.internal.DemandForecast;
 import dev.marquee.backend.edge.node.EdgeNode;
 import dev.marquee.backend.edge.node.EdgeNodeConfig;
 import java.io.IOException;
@@ -26,73 +27,65 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * {@code ./marquee bench fill}: the tier-2 hit ratio at "peak" after a night of proactive fills, under a
- * Zipf-like request workload, next to the same workload on a cold node that only fills on misses.
- * The forecast is yesterday's plays (a smaller sample of the same popularity), so it is right about the head
- * and noisy about the tail, as a real one is. The platform clock is fast-forwarded: 03:00 for the night fill,
- * 20:00 for the peak.
+ * {@code ./marquee bench fill}: the tier-2 hit ratio at "peak" after a night of proactive fills, for a sweep of
+ * node capacities, next to the bounds no plan can beat and to a cold node that only fills on misses.
+ * Everything is the product's code: nodes, {@link DemandForecast}, {@link FillOrchestrator}, planner and runner.
  *
- * <p>The workload: viewer v starts title {@code i} (popularity rank) with probability {@code (1/i^s) / H(n,s)}
- * (Zipf; with s = 1 and 400 titles the first title draws 15 % of starts, the 10th 1.5 %, the 400th 0.04 %), then
- * plays its segments in order and, after each one, goes on to the next with probability {@code --continue}
- * (viewers abandon: with 0.9 and 8 segments 48 % reach the last one; 1.0 is everyone watching to the end).
- * One rung (720p) per title: every viewer of a title requests the same files. Next to the two nodes it prints a
- * bound no plan can beat: the hit ratio of a node holding, from the start, exactly the objects tonight's viewers
- * request most (known only afterwards), as many as fit in its capacity.
+ * <p>The day, on a fast-forwarded platform clock: yesterday at 20:00 {@code --yesterday-viewers} plays (the
+ * workload of {@link FillWorkload}) are spread over the region's tier-2 nodes, each play reported to the forecast
+ * as the playback module does, each request served (and counted) by a node. At 03:00 the orchestrator's tick hands
+ * the nodes' request counts to the forecast and fills every node from it. At 20:00 tonight {@code --viewers} new
+ * plays (same popularity, other draws) are played against each node in turn. Reported per node: the request hit
+ * ratio (what the node's stats count) and the byte hit ratio (bytes not fetched from upstream); bounds: the best
+ * static content for the capacity with popularity known exactly, and with tonight's requests known (hindsight).
+ * At the default capacity it also fills a node with the same plays but no measured shares (the planner's assumed
+ * retention, every rung alike), to show what the edges' counts buy.
  *
- * <p>Options: {@code --titles N} (400), {@code --segments N} per title (8), {@code --segment-kb N} (32),
- * {@code --zipf S} (1.0), {@code --capacity-share F} of the catalogue a tier-2 node holds (0.5),
- * {@code --viewers N} (4000), {@code --forecast-plays N} (20000), {@code --continue P} (0.9).
+ * <p>Options: {@code --titles N} (400), {@code --segments N} per title and rung (8), {@code --segment-kb N} at the
+ * top rung (16), {@code --zipf S} (1.0), {@code --capacity-share F} of the catalogue bytes per tier-2 node (the
+ * default, judged against the target; 0.5), {@code --sweep F,F,…} (0.5,0.65,0.8,0.9), {@code --viewers N} (4000),
+ * {@code --yesterday-viewers N} (8000), {@code --continue P} (0.9), {@code --seed N} (42).
  */
 public final class FillBench {
 
     private static final ZoneId REGION_ZONE = ZoneId.of("America/New_York");
+    private static final String REGION = "us-east-1";
     private static final LocalDate DAY = LocalDate.of(2026, 11, 26);
     /** Fills on loopback; the cap still applies (and is reported) so the runner's throttle is exercised. */
     private static final long FILL_CAP_BYTES_PER_S = 400L << 20;
     private static final int CLIENT_CONCURRENCY = 16;
     private static final double TARGET_HIT_RATIO = 0.97;
 
+    private record Options(int titles, int segments, int segmentKb, double zipf, double capacityShare,
+                           List<Double> sweep, int viewers, int yesterdayViewers, double goOn, long seed) {}
+
+    /** What a node answered at peak. */
+    private record Peak(double hitRatio, double byteHitRatio) {}
+
     public static void main(String[] args) throws Exception {
-        int titles = 400;
-        int segments = 8;
-        int segmentKb = 32;
-        double zipf = 1.0;
-        double capacityShare = 0.5;
-        int viewers = 4000;
-        int forecastPlays = 20000;
-        double goOn = 0.9;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--titles" -> titles = Integer.parseInt(args[++i]);
-                case "--segments" -> segments = Integer.parseInt(args[++i]);
-                case "--segment-kb" -> segmentKb = Integer.parseInt(args[++i]);
-                case "--zipf" -> zipf = Double.parseDouble(args[++i]);
-                case "--capacity-share" -> capacityShare = Double.parseDouble(args[++i]);
-                case "--viewers" -> viewers = Integer.parseInt(args[++i]);
-                case "--forecast-plays" -> forecastPlays = Integer.parseInt(args[++i]);
-                case "--continue" -> goOn = Double.parseDouble(args[++i]);
-                default -> {
-                    System.err.println("usage: bench fill [--titles N] [--segments N] [--segment-kb N] [--zipf S] "
-                            + "[--capacity-share F] [--viewers N] [--forecast-plays N] [--continue P]");
-                    System.exit(2);
-                }
-            }
+        Options o;
+        try {
+            o = parse(args);
+        } catch (RuntimeException e) {
+            System.err.println("bench fill: " + e.getMessage() + "\nusage: bench fill [--titles N] [--segments N] "
+                    + "[--segment-kb N] [--zipf S] [--capacity-share F] [--sweep F,F,...] [--viewers N] "
+                    + "[--yesterday-viewers N] [--continue P] [--seed N]");
+            System.exit(2);
+            return;
         }
         Path work = Files.createTempDirectory("marquee-bench-fill-");
         try {
-            run(work, titles, segments, segmentKb * 1024, zipf, capacityShare, viewers, forecastPlays, goOn);
+            run(work, o);
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -102,167 +95,221 @@ public final class FillBench {
         }
     }
 
-    private static void run(Path work, int titleCount, int segments, int segmentBytes, double zipf,
-                            double capacityShare, int viewers, int forecastPlays, double goOn) throws Exception {
-        Random random = new Random(42);
-        List<String> titles = new ArrayList<>();
-        for (int i = 0; i < titleCount; i++) {
-            titles.add("t%04d".formatted(i));
+    private static Options parse(String[] args) {
+        int titles = 400;
+        int segments = 8;
+        int segmentKb = 16;
+        double zipf = 1.0;
+        double share = 0.5;
+        List<Double> sweep = List.of(0.5, 0.65, 0.8, 0.9);
+        int viewers = 4000;
+        int yesterday = 8000;
+        double goOn = 0.9;
+        long seed = 42;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--titles" -> titles = Integer.parseInt(value);
+                case "--segments" -> segments = Integer.parseInt(value);
+                case "--segment-kb" -> segmentKb = Integer.parseInt(value);
+                case "--zipf" -> zipf = Double.parseDouble(value);
+                case "--capacity-share" -> share = Double.parseDouble(value);
+                case "--sweep" -> sweep = Stream.of(value.split(",")).map(Double::parseDouble).toList();
+                case "--viewers" -> viewers = Integer.parseInt(value);
+                case "--yesterday-viewers" -> yesterday = Integer.parseInt(value);
+                case "--continue" -> goOn = Double.parseDouble(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
         }
-        Collections.shuffle(titles, random); // popularity rank is not the id order
-        Path originRoot = work.resolve("origin");
-        byte[] segment = new byte[segmentBytes];
-        for (String t : titles) {
-            for (int s = 1; s <= segments; s++) {
-                random.nextBytes(segment);
-                Path f = originRoot.resolve("titles/%s/720p/seg-%05d.ts".formatted(t, s));
-                Files.createDirectories(f.getParent());
-                Files.write(f, segment);
+        for (double s : new TreeSet<>(sweep)) {
+            if (!(s > 0 && s <= 1)) {
+                throw new IllegalArgumentException("capacity shares must be in (0, 1]: " + s);
             }
         }
-        long catalogBytes = (long) titleCount * segments * segmentBytes;
-        long capacity = (long) (catalogBytes * capacityShare);
+        if (!(share > 0 && share <= 1) || titles < 1 || segments < 1 || segmentKb < 1 || viewers < 1
+                || yesterday < 1 || !(goOn >= 0 && goOn <= 1)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return new Options(titles, segments, segmentKb, zipf, share, sweep, viewers, yesterday, goOn, seed);
+    }
+
+    private static void run(Path work, Options o) throws Exception {
+        Random random = new Random(o.seed());
+        FillWorkload workload = new FillWorkload(o.titles(), o.zipf(), o.segments(), o.segmentKb() * 1024, o.goOn(),
+                random);
+        Path originRoot = work.resolve("origin");
+        for (int t = 0; t < workload.titles(); t++) {
+            for (int r = 0; r < FillWorkload.RUNGS.size(); r++) {
+                byte[] segment = new byte[workload.segmentBytes(r)];
+                for (int s = 1; s <= workload.segments(); s++) {
+                    random.nextBytes(segment);
+                    Path f = originRoot.resolve(workload.key(t, r, s));
+                    Files.createDirectories(f.getParent());
+                    Files.write(f, segment);
+                }
+            }
+        }
+        long catalogue = workload.catalogueBytes();
+        List<FillWorkload.Viewer> yesterday = workload.viewers(o.yesterdayViewers(), random, new Random(o.seed() + 1));
+        List<FillWorkload.Viewer> tonight = workload.viewers(o.viewers(), random, new Random(o.seed() + 2));
+        TreeSet<Double> shares = new TreeSet<>(o.sweep());
+        shares.add(o.capacityShare());
+        System.out.printf("fill bench: %d titles x %d rungs (%s, %d KB segments at the top, halving per rung) x %d "
+                        + "segments = %d MB catalogue; Zipf s=%.2f; viewers go on after each segment with p=%.2f; "
+                        + "%d plays yesterday, %d tonight; seed %d%n",
+                o.titles(), FillWorkload.RUNGS.size(), String.join("/", FillWorkload.RUNGS), o.segmentKb(),
+                o.segments(), catalogue >> 20, o.zipf(), o.goOn(), o.yesterdayViewers(), o.viewers(), o.seed());
+
         byte[] key = new byte[EdgeUrlSigner.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         EdgeUrlSigner signer = new EdgeUrlSigner(key);
-        double[] cdf = zipfCdf(titleCount, zipf);
-
-        // Yesterday's plays, counted per title: the forecast.
-        int[] plays = new int[titleCount];
-        for (int i = 0; i < forecastPlays; i++) {
-            plays[sample(cdf, random)]++;
-        }
-        List<TitleDemand> forecast = new ArrayList<>();
-        for (int i = 0; i < titleCount; i++) {
-            forecast.add(new TitleDemand(titles.get(i), plays[i]));
-        }
-        // Tonight's and tomorrow's viewers: the same sequence for both nodes.
-        int[] watched = new int[viewers];
-        int[] segmentsWatched = new int[viewers];
-        int[][] requestsPerObject = new int[titleCount][segments];
-        Random leaving = new Random(43); // its own stream: --continue 1 draws the same viewers as before it existed
-        for (int i = 0; i < viewers; i++) {
-            watched[i] = sample(cdf, random);
-            int n = 1;
-            while (n < segments && leaving.nextDouble() < goOn) {
-                n++;
-            }
-            segmentsWatched[i] = n;
-            for (int s = 0; s < n; s++) {
-                requestsPerObject[watched[i]][s]++;
-            }
-        }
-
-        System.out.printf("fill bench: %d titles x %d segments x %d KB = %d MB catalogue, tier-2 capacity %d MB (%.0f %%),"
-                        + " Zipf s=%.2f, forecast from %d plays, %d viewers at peak going on after each segment with p=%.2f%n",
-                titleCount, segments, segmentBytes / 1024, catalogBytes >> 20, capacity >> 20, capacityShare * 100, zipf,
-                forecastPlays, viewers, goOn);
-        AtomicReference<Instant> now = new AtomicReference<>(DAY.atTime(LocalTime.of(14, 0)).atZone(REGION_ZONE).toInstant());
+        AtomicReference<Instant> now = new AtomicReference<>(at(DAY, 20));
         InstantSource clock = now::get;
-        // Every node runs on the platform clock: fill URLs signed by one node are checked by another.
-        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, signer), clock, null);
-             EdgeNode ixp = EdgeNode.start(EdgeNodeConfig.cache("ixp", EdgeTier.IXP, "us-east-1", work.resolve("ixp"),
-                     catalogBytes * 2, List.of(), origin.baseUrl(), signer), clock, null);
-             EdgeNode filled = EdgeNode.start(EdgeNodeConfig.cache("isp-filled", EdgeTier.ISP, "us-east-1",
-                     work.resolve("isp-filled"), capacity, List.of(ixp.baseUrl()), origin.baseUrl(), signer), clock, null);
-             EdgeNode cold = EdgeNode.start(EdgeNodeConfig.cache("isp-cold", EdgeTier.ISP, "us-east-1",
-                     work.resolve("isp-cold"), capacity, List.of(ixp.baseUrl()), origin.baseUrl(), signer), clock, null);
-             FillOrchestrator orchestrator = new FillOrchestrator(List.of(filled), (region, c) -> forecast,
-                     t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(REGION_ZONE), clock,
-                     FILL_CAP_BYTES_PER_S)) {
-            int startedAt14 = orchestrator.tick();
-            now.set(DAY.plusDays(1).atTime(LocalTime.of(3, 0)).atZone(REGION_ZONE).toInstant());
-            long t0 = System.nanoTime();
-            int startedAt03 = orchestrator.tick();
-            while (orchestrator.busy()) {
-                Thread.onSpinWait();
-                Thread.sleep(20); // a benchmark driver polling progress, not a test
+        DemandForecast forecast = new DemandForecast(originRoot, clock);
+        List<EdgeNode> opened = new ArrayList<>();
+        try {
+            // Every node runs on the platform clock: fill URLs signed by one node are checked by another.
+            EdgeNode origin = open(opened, EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, signer), clock, null));
+            EdgeNode ixp = open(opened, EdgeNode.start(EdgeNodeConfig.cache("ixp", EdgeTier.IXP, REGION,
+                    work.resolve("ixp"), catalogue * 2, List.of(), origin.baseUrl(), signer), clock, null));
+            List<EdgeNode> filled = new ArrayList<>();
+            for (double share : shares) {
+                filled.add(open(opened, tier2(work, "isp-" + percent(share), (long) (catalogue * share), ixp, origin,
+                        signer, clock)));
             }
-            double fillS = (System.nanoTime() - t0) / 1e9;
-            FillRunner.Progress p = orchestrator.progress("isp-filled").orElseThrow();
-            FillPlan plan = orchestrator.lastPlan("isp-filled").orElseThrow();
-            System.out.printf("night (03:00 local; fills started at 14:00: %d, at 03:00: %d): planned %d titles, %d MB of "
-                            + "%d MB budget; filled %d/%d files, %d MB in %.1f s (%.0f MB/s, cap %d MB/s), %d failures%n",
-                    startedAt14, startedAt03, plan.titles().size(), plan.bytes() >> 20, plan.budgetBytes() >> 20,
-                    p.filesDone(), p.filesTotal(), p.bytesDone() >> 20, fillS, p.bytesDone() / 1e6 / fillS,
-                    FILL_CAP_BYTES_PER_S >> 20, p.failures());
+            long defaultCapacity = (long) (catalogue * o.capacityShare());
+            EdgeNode cold = open(opened, tier2(work, "cold", defaultCapacity, ixp, origin, signer, clock));
+            EdgeNode assumed = open(opened, tier2(work, "assumed", defaultCapacity, ixp, origin, signer, clock));
 
-            now.set(DAY.plusDays(1).atTime(LocalTime.of(20, 0)).atZone(REGION_ZONE).toInstant());
-            double filledRatio = peak(filled, signer, titles, segmentsWatched, watched);
-            double coldRatio = peak(cold, signer, titles, segmentsWatched, watched);
-            System.out.printf("peak (20:00): tier-2 hit ratio after the night fill %.2f %% (target %.0f %%: %s); "
-                            + "same workload on a cold node filling only on misses %.2f %%%n", filledRatio * 100,
-                    TARGET_HIT_RATIO * 100, filledRatio >= TARGET_HIT_RATIO ? "met" : "NOT met", coldRatio * 100);
-            long slots = capacity / segmentBytes;
-            System.out.printf("bounds for %d objects held: the objects most wanted by the true popularity (Zipf x "
-                            + "abandonment, known exactly) %.2f %%; tonight's most requested objects (hindsight) %.2f %%%n",
-                    slots, expectedBound(cdf, segments, goOn, slots) * 100, hindsightBound(requestsPerObject, slots) * 100);
-            EdgeNodeStats s = filled.statsSnapshot();
-            System.out.printf("filled node: %d requests, %d hits, %d misses, %d evictions, %d MB stored%n",
-                    s.requests(), s.hits(), s.misses(), s.evictions(), s.storedBytes() >> 20);
-        }
-    }
+            try (FillOrchestrator orchestrator = new FillOrchestrator(filled, forecast::outlook,
+                    forecast::recordRequests, t -> objectsOf(originRoot, t),
+                    region -> OffPeakWindow.defaultFor(REGION_ZONE), clock, FILL_CAP_BYTES_PER_S)) {
+                // Yesterday's peak: the region's viewers spread over its tier-2 nodes, plays reported as playback does.
+                List<List<FillWorkload.Viewer>> perNode = new ArrayList<>();
+                filled.forEach(n -> perNode.add(new ArrayList<>()));
+                for (int i = 0; i < yesterday.size(); i++) {
+                    perNode.get(i % filled.size()).add(yesterday.get(i));
+                    forecast.recordPlay(REGION, workload.titleId(yesterday.get(i).title()));
+                }
+                for (int i = 0; i < filled.size(); i++) {
+                    play(filled.get(i), signer, workload, perNode.get(i));
+                }
 
-    /**
-     * The expected hit ratio of a static cache holding the {@code slots} objects with the most expected requests
-     * (title share from the Zipf times the share of its viewers reaching the segment): the best plan a perfect
-     * forecast could make.
-     */
-    private static double expectedBound(double[] cdf, int segments, double goOn, long slots) {
-        double[] expected = new double[cdf.length * segments];
-        for (int i = 0; i < cdf.length; i++) {
-            double share = cdf[i] - (i == 0 ? 0 : cdf[i - 1]);
-            for (int s = 0; s < segments; s++) {
-                expected[i * segments + s] = share * Math.pow(goOn, s);
+                now.set(at(DAY.plusDays(1), 3));
+                long t0 = System.nanoTime();
+                int started = orchestrator.tick();
+                FillForecast outlook = forecast.outlook(REGION, clock);
+                FillPlan assumedPlan = FillPlanner.plan(assumed.id(), defaultCapacity,
+                        FillForecast.ofTitles(outlook.titles()), t -> objectsOf(originRoot, t));
+                new FillRunner(assumed, assumedPlan, FILL_CAP_BYTES_PER_S).run();
+                while (orchestrator.busy()) {
+                    Thread.sleep(20); // a benchmark driver polling progress, not a test
+                }
+                double fillS = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("night (03:00 local): %d nodes filled in %.1f s (cap %d MB/s each); forecast: %d "
+                                + "titles, requests measured for %.0f plays%n", started, fillS,
+                        FILL_CAP_BYTES_PER_S >> 20, outlook.titles().size(), measuredPlays(outlook, workload));
+                for (EdgeNode n : filled) {
+                    FillRunner.Progress p = orchestrator.progress(n.id()).orElseThrow();
+                    FillPlan plan = orchestrator.lastPlan(n.id()).orElseThrow();
+                    System.out.printf("  %-8s planned %4d titles, %4d MB of %4d MB; filled %d/%d files, %d failures%n",
+                            n.id(), plan.titles().size(), plan.bytes() >> 20, plan.budgetBytes() >> 20,
+                            p.filesDone(), p.filesTotal(), p.failures());
+                }
+
+                now.set(at(DAY.plusDays(1), 20));
+                System.out.printf("peak (20:00), %d plays on each node; hit ratio = requests served from the node's "
+                        + "disk (bytes in brackets)%n", o.viewers());
+                System.out.printf("  %-9s %-17s %-14s %-14s %s%n", "capacity", "planned+measured", "exact bound",
+                        "hindsight", "plan / exact bound");
+                Peak atDefault = null;
+                int i = 0;
+                for (double share : shares) {
+                    EdgeNode n = filled.get(i++);
+                    long capacity = (long) (catalogue * share);
+                    Peak p = play(n, signer, workload, tonight);
+                    double exact = workload.exactBound(capacity);
+                    System.out.printf("  %5.0f %%   %6.2f %% (%5.1f %%)  %6.2f %%       %6.2f %%       %5.1f %%%s%n",
+                            share * 100, p.hitRatio() * 100, p.byteHitRatio() * 100, exact * 100,
+                            workload.hindsightBound(tonight, capacity) * 100, p.hitRatio() / exact * 100,
+                            share == o.capacityShare() ? "   <- default" : "");
+                    if (share == o.capacityShare()) {
+                        atDefault = p;
+                    }
+                }
+                Peak noShares = play(assumed, signer, workload, tonight);
+                Peak coldPeak = play(cold, signer, workload, tonight);
+                System.out.printf("at the default %.0f %%: plan without measured shares (assumed retention, every rung "
+                                + "alike) %.2f %% (%.1f %%); cold node filling only on misses %.2f %% (%.1f %%)%n",
+                        o.capacityShare() * 100, noShares.hitRatio() * 100, noShares.byteHitRatio() * 100,
+                        coldPeak.hitRatio() * 100, coldPeak.byteHitRatio() * 100);
+                double result = atDefault == null ? 0 : atDefault.hitRatio();
+                System.out.printf("result: tier-2 hit ratio at peak %.2f %% at %.0f %% of the catalogue per node; "
+                                + "target %.0f %%: %s%n", result * 100, o.capacityShare() * 100,
+                        TARGET_HIT_RATIO * 100, result >= TARGET_HIT_RATIO ? "MET" : "NOT MET");
+            }
+        } finally {
+            for (EdgeNode n : opened.reversed()) {
+                n.close();
             }
         }
-        Arrays.sort(expected);
-        double total = Arrays.stream(expected).sum();
-        double held = 0;
-        for (int i = expected.length - 1; i >= 0 && expected.length - i <= slots; i--) {
-            held += expected[i];
-        }
-        return held / total;
     }
 
-    /**
-     * The hit ratio of a static cache holding the {@code slots} most requested objects: what a perfect plan would
-     * get if nothing were filled reactively (reactive fills can add a little for objects requested twice).
-     */
-    private static double hindsightBound(int[][] requestsPerObject, long slots) {
-        int[] counts = Arrays.stream(requestsPerObject).flatMapToInt(Arrays::stream).sorted().toArray();
-        long total = Arrays.stream(counts).asLongStream().sum();
-        long held = 0;
-        for (int i = counts.length - 1; i >= 0 && counts.length - i <= slots; i--) {
-            held += counts[i];
-        }
-        return (double) held / total;
+    private static EdgeNode open(List<EdgeNode> opened, EdgeNode node) {
+        opened.add(node);
+        return node;
     }
 
-    /** Plays every viewer's title (its first segments, as many as they watch) against the node; returns the hit ratio. */
-    private static double peak(EdgeNode node, EdgeUrlSigner signer, List<String> titles, int[] segmentsWatched,
-                               int[] watched) throws Exception {
+    private static EdgeNode tier2(Path work, String id, long capacity, EdgeNode ixp, EdgeNode origin,
+                                  EdgeUrlSigner signer, InstantSource clock) {
+        return EdgeNode.start(EdgeNodeConfig.cache(id, EdgeTier.ISP, REGION, work.resolve(id), capacity,
+                List.of(ixp.baseUrl()), origin.baseUrl(), signer), clock, null);
+    }
+
+    private static String percent(double share) {
+        return Long.toString(Math.round(share * 100));
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(LocalTime.of(hour, 0)).atZone(REGION_ZONE).toInstant();
+    }
+
+    private static double measuredPlays(FillForecast outlook, FillWorkload workload) {
+        double plays = 0;
+        for (int t = 0; t < workload.titles(); t++) {
+            plays += outlook.shares().plays(workload.titleId(t));
+        }
+        return plays;
+    }
+
+    /** Plays every viewer's requests against the node, {@link #CLIENT_CONCURRENCY} at a time. */
+    private static Peak play(EdgeNode node, EdgeUrlSigner signer, FillWorkload workload,
+                             List<FillWorkload.Viewer> viewers) throws Exception {
         EdgeNodeStats before = node.statsSnapshot();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Semaphore slots = new Semaphore(CLIENT_CONCURRENCY);
         List<CompletableFuture<?>> all = new ArrayList<>();
-        // Valid on the node's clock too, which the benchmark has moved to tomorrow evening.
+        // Valid on the node's clock too, which the benchmark moves a day ahead.
         Instant expires = Instant.now().plus(Duration.ofDays(3));
-        for (int v = 0; v < watched.length; v++) {
-            for (int s = 1; s <= segmentsWatched[v]; s++) {
-                String path = "/titles/%s/720p/seg-%05d.ts".formatted(titles.get(watched[v]), s);
-                URI uri = URI.create(node.baseUrl() + signer.sign(path, expires, "viewer-" + v));
-                slots.acquire();
-                all.add(http.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((r, e) -> slots.release()));
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int v = 0; v < viewers.size(); v++) {
+                for (String key : workload.requests(viewers.get(v))) {
+                    URI uri = URI.create(node.baseUrl() + signer.sign("/" + key, expires, "viewer-" + v));
+                    slots.acquire();
+                    all.add(http.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((r, e) -> slots.release()));
+                }
             }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        http.close();
         EdgeNodeStats after = node.statsSnapshot();
         long hits = after.hits() - before.hits();
         long misses = after.misses() - before.misses();
-        return (double) hits / (hits + misses);
+        long served = after.bytesServed() - before.bytesServed();
+        long filledBytes = after.bytesFilled() - before.bytesFilled();
+        return new Peak((double) hits / Math.max(1, hits + misses),
+                served == 0 ? 0 : 1 - (double) filledBytes / served);
     }
 
     private static List<FillPlanner.OriginObject> objectsOf(Path originRoot, String titleId) {
@@ -277,23 +324,5 @@ public final class FillBench {
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static double[] zipfCdf(int n, double s) {
-        double[] cdf = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += 1 / Math.pow(i + 1, s);
-            cdf[i] = sum;
-        }
-        for (int i = 0; i < n; i++) {
-            cdf[i] /= sum;
-        }
-        return cdf;
-    }
-
-    private static int sample(double[] cdf, Random random) {
-        int i = Arrays.binarySearch(cdf, random.nextDouble());
-        return Math.min(cdf.length - 1, i >= 0 ? i : -i - 1);
     }
 }

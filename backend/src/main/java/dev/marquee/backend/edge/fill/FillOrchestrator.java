@@ -1,7 +1,6 @@
 package dev.marquee.backend.edge.fill;
 
 import dev.marquee.backend.edge.EdgeTier;
-import dev.marquee.backend.edge.TitleDemand;
 import dev.marquee.backend.edge.node.EdgeNode;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -11,19 +10,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Fills tier-2 nodes ahead of demand: on each {@link #tick()}, every node whose region is inside its off-peak
- * window and that has not been filled on that local date gets a plan from the region's forecast, pushed under
- * the bandwidth cap; SREs can also {@link #fillNow} a node. Time comes from the injected platform clock, so a
+ * Fills tier-2 nodes ahead of demand: on each {@link #tick()}, it first hands every node's request counts since
+ * the last tick to the forecast (the demand the edges saw: which rungs and segments were played), then every node
+ * whose region is inside its off-peak window and that has not been filled on that local date gets a plan from the
+ * region's forecast, pushed under the bandwidth cap; SREs can also {@link #fillNow} a node. Time comes from the injected platform clock, so a
  * test or a demo can fast-forward to the night. Runs fills on its own threads, one per node at most.
  */
 public final class FillOrchestrator implements AutoCloseable {
 
     private final List<EdgeNode> nodes;
-    private final BiFunction<String, InstantSource, List<TitleDemand>> forecast;
+    private final BiFunction<String, InstantSource, FillForecast> forecast;
+    private final BiConsumer<String, Map<String, Long>> requestLog;
     private final Function<String, List<FillPlanner.OriginObject>> originObjects;
     private final Function<String, OffPeakWindow> windowOfRegion;
     private final InstantSource clock;
@@ -35,24 +37,31 @@ public final class FillOrchestrator implements AutoCloseable {
     private final Map<String, LocalDate> filledOn = new ConcurrentHashMap<>();
 
     /**
-     * @param forecast       region, clock → demand per title in that region
+     * @param forecast       region, clock → expected plays per title and measured requests per object per play
+     * @param requestLog     receives each node's request counts (region, key → requests) on every tick
      * @param originObjects  title id → its objects at the origin
      * @param windowOfRegion region → its off-peak window
      * @param maxBytesPerS   bandwidth cap per node
      */
-    public FillOrchestrator(List<EdgeNode> nodes, BiFunction<String, InstantSource, List<TitleDemand>> forecast,
+    public FillOrchestrator(List<EdgeNode> nodes, BiFunction<String, InstantSource, FillForecast> forecast,
+                            BiConsumer<String, Map<String, Long>> requestLog,
                             Function<String, List<FillPlanner.OriginObject>> originObjects,
                             Function<String, OffPeakWindow> windowOfRegion, InstantSource clock, long maxBytesPerS) {
         this.nodes = nodes.stream().filter(n -> n.config().tier() == EdgeTier.ISP).toList();
         this.forecast = forecast;
+        this.requestLog = requestLog;
         this.originObjects = originObjects;
         this.windowOfRegion = windowOfRegion;
         this.clock = clock;
         this.maxBytesPerS = maxBytesPerS;
     }
 
-    /** Starts the night's fill of every node now inside its window; returns how many started. */
+    /**
+     * Hands the nodes' request counts to the forecast, then starts the night's fill of every node now inside its
+     * window; returns how many started.
+     */
     public int tick() {
+        collectRequestCounts();
         int started = 0;
         for (EdgeNode node : nodes) {
             OffPeakWindow window = windowOfRegion.apply(node.config().region());
@@ -67,10 +76,21 @@ public final class FillOrchestrator implements AutoCloseable {
         return started;
     }
 
-    /** Plans and starts a fill of one node now, whatever the time; returns its plan. */
+    /** Hands every node's request counts since the last call to the forecast, per region. */
+    public void collectRequestCounts() {
+        for (EdgeNode node : nodes) {
+            Map<String, Long> counts = node.drainRequestCounts();
+            if (!counts.isEmpty()) {
+                requestLog.accept(node.config().region(), counts);
+            }
+        }
+    }
+
+    /** Plans (from the counts collected so far) and starts a fill of one node now, whatever the time; returns its plan. */
     public FillPlan fillNow(String nodeId) {
         EdgeNode node = nodes.stream().filter(n -> n.id().equals(nodeId)).findFirst()
                 .orElseThrow(() -> new java.util.NoSuchElementException("no tier-2 node '" + nodeId + "'"));
+        collectRequestCounts();
         FillPlan plan = planFor(node);
         FillRunner runner = new FillRunner(node, plan, maxBytesPerS);
         if (running.putIfAbsent(nodeId, runner) != null) {

@@ -3,6 +3,7 @@ package dev.marquee.backend.edge.fill;
 import dev.marquee.backend.edge.TitleDemand;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds a node's fill plan from a popularity forecast, object by object: each object is worth its title's
- * demand times the share of that title's viewers expected to reach it (viewers abandon, so a title's first
- * segments are requested more than its last), and the most valuable objects go in, as long as they fit in
- * {@link #FILL_SHARE} of the node's capacity. At the margin the plan thus holds the opening minutes of many
- * titles rather than the endings of a few. Playlists and other objects without a segment number count as
- * opening objects (a player needs them first). Pure: no I/O, so a plan can be shown before it runs.
+ * Builds a node's fill plan from a forecast, object by object: each object is worth its title's expected plays
+ * times the requests it gets per play — measured at the region's edges ({@link ObjectShares}: which rungs are
+ * played, how far viewers get), or before any measurement assumed ({@link #SEGMENT_RETENTION}, every rung alike) —
+ * and objects go in by worth per byte (cache efficiency: hits bought per byte of capacity), as long as they fit in
+ * {@link #FILL_SHARE} of the node's capacity. At the margin the plan thus holds the opening minutes of many titles
+ * in the rungs their viewers play rather than the endings of a few, or rungs nobody plays. Playlists and other
+ * objects without a segment number count as opening objects (a player needs them first).
+ * Pure: no I/O, so a plan can be shown before it runs.
  */
 public final class FillPlanner {
 
@@ -29,9 +32,9 @@ public final class FillPlanner {
     public static final double FILL_SHARE = 1.0;
 
     /**
-     * Share of a title's viewers assumed to go on from one segment to the next. An assumption (a tenth or so of
-     * viewers leave per few-second segment early on, industry figures on "sampling"), not measured here: playback
-     * heartbeats could measure it per title. It orders objects; it does not need to be exact.
+     * Used only before the edges have measured anything: the share of a title's viewers assumed to go on from
+     * one segment to the next (a tenth or so of viewers leave per few-second segment early on, industry figures
+     * on "sampling"). Once requests are counted, {@link ObjectShares} replaces it with the measured curve.
      */
     static final double SEGMENT_RETENTION = 0.85;
 
@@ -40,18 +43,25 @@ public final class FillPlanner {
     /** An object of a title at the origin. */
     public record OriginObject(String key, long bytes) {}
 
-    private record Candidate(String titleId, OriginObject object, double value, int titleRank, int index) {}
+    private record Candidate(String titleId, OriginObject object, double perByte, int titleRank, int index) {}
 
     private FillPlanner() {}
+
+    /** A plan from a forecast of plays alone (nothing measured at the edges). */
+    public static FillPlan plan(String nodeId, long capacityBytes, List<TitleDemand> forecast,
+                                Function<String, List<OriginObject>> objectsOfTitle) {
+        return plan(nodeId, capacityBytes, FillForecast.ofTitles(forecast), objectsOfTitle);
+    }
 
     /**
      * @param objectsOfTitle a title's objects at the origin (empty when the origin does not have it)
      */
-    public static FillPlan plan(String nodeId, long capacityBytes, List<TitleDemand> forecast,
+    public static FillPlan plan(String nodeId, long capacityBytes, FillForecast forecast,
                                 Function<String, List<OriginObject>> objectsOfTitle) {
         long budget = (long) (capacityBytes * FILL_SHARE);
-        List<TitleDemand> ranked = new ArrayList<>(forecast);
+        List<TitleDemand> ranked = new ArrayList<>(forecast.titles());
         ranked.sort(Comparator.comparingDouble(TitleDemand::score).reversed().thenComparing(TitleDemand::titleId));
+        ObjectShares shares = forecast.shares();
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < ranked.size(); rank++) {
             TitleDemand demand = ranked.get(rank);
@@ -59,13 +69,18 @@ public final class FillPlanner {
                 break;
             }
             List<OriginObject> objects = objectsOfTitle.apply(demand.titleId());
+            int rungs = rungCount(objects);
             for (int i = 0; i < objects.size(); i++) {
                 OriginObject o = objects.get(i);
-                double reach = Math.pow(SEGMENT_RETENTION, segmentNumber(o.key()) - 1);
-                candidates.add(new Candidate(demand.titleId(), o, demand.score() * reach, rank, i));
+                double perPlay = shares.perPlay(o.key());
+                if (Double.isNaN(perPlay)) {
+                    perPlay = assumedPerPlay(o.key(), rungs);
+                }
+                candidates.add(new Candidate(demand.titleId(), o,
+                        demand.score() * perPlay / Math.max(1, o.bytes()), rank, i));
             }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::value).reversed()
+        candidates.sort(Comparator.comparingDouble(Candidate::perByte).reversed()
                 .thenComparingInt(Candidate::titleRank).thenComparingInt(Candidate::index));
         Set<String> titles = new LinkedHashSet<>();
         List<String> keys = new ArrayList<>();
@@ -79,6 +94,23 @@ public final class FillPlanner {
             keys.add(c.object().key());
         }
         return new FillPlan(nodeId, List.copyOf(titles), keys, used, budget);
+    }
+
+    /** Before any measurement: viewers abandon at {@link #SEGMENT_RETENTION}, spread evenly over the rungs. */
+    static double assumedPerPlay(String key, int rungs) {
+        double reach = Math.pow(SEGMENT_RETENTION, segmentNumber(key) - 1);
+        return ObjectShares.rungOf(key) == null ? reach : reach / rungs;
+    }
+
+    private static int rungCount(List<OriginObject> objects) {
+        Set<String> rungs = new HashSet<>();
+        for (OriginObject o : objects) {
+            String rung = ObjectShares.rungOf(o.key());
+            if (rung != null) {
+                rungs.add(rung);
+            }
+        }
+        return Math.max(1, rungs.size());
     }
 
     /** The segment's number in its rung (1 = the opening), or 1 for playlists and other objects. */

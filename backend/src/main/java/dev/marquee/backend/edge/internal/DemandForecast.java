@@ -2,6 +2,8 @@ package dev.marquee.backend.edge.internal;
 
 import dev.marquee.backend.edge.EdgeDemand;
 import dev.marquee.backend.edge.TitleDemand;
+import dev.marquee.backend.edge.fill.FillForecast;
+import dev.marquee.backend.edge.fill.ObjectShares;
 import dev.marquee.backend.encoding.EncodingCompleted;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +23,9 @@ import org.springframework.context.event.EventListener;
  * The popularity forecast behind fill plans, per region: recent plays, plus a tenth as much for each home-row
  * impression, decayed with a one-day half-life; new releases (an {@link EncodingCompleted} in the last week)
  * boosted; every title at the origin gets a small base score, so capacity the forecast does not need is used
- * for the rest of the catalogue rather than left empty.
+ * for the rest of the catalogue rather than left empty. Next to it, the requests the region's edges counted per
+ * object, decayed alike, from which {@link ObjectShares} measures which rungs and segments each title's plays
+ * request.
  */
 public final class DemandForecast implements EdgeDemand {
 
@@ -36,7 +41,11 @@ public final class DemandForecast implements EdgeDemand {
 
     private final Path originRoot;
     private final InstantSource clock;
+    /** Decayed request counts below this are dropped: a request a week ago weighs 1/128 of one today. */
+    static final double FORGOTTEN_REQUESTS = 1.0 / 128;
+
     private final Map<String, Map<String, Decaying>> byRegion = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Decaying>> requestsByRegion = new ConcurrentHashMap<>();
     private final Map<String, Instant> releasedAt = new ConcurrentHashMap<>();
 
     public DemandForecast(Path originRoot, InstantSource clock) {
@@ -76,6 +85,33 @@ public final class DemandForecast implements EdgeDemand {
         Instant now = clock.instant();
         byRegion.computeIfAbsent(region, r -> new ConcurrentHashMap<>())
                 .computeIfAbsent(titleId, t -> new Decaying(now)).add(amount, now);
+    }
+
+    /** Adds requests an edge node of {@code region} counted (object key → requests) since it last reported. */
+    public void recordRequests(String region, Map<String, Long> requestsByKey) {
+        Instant now = clock.instant();
+        Map<String, Decaying> counts = requestsByRegion.computeIfAbsent(region, r -> new ConcurrentHashMap<>());
+        requestsByKey.forEach((key, n) -> {
+            if (n > 0) {
+                counts.computeIfAbsent(key, k -> new Decaying(now)).add(n, now);
+            }
+        });
+    }
+
+    /** Plays per title and the measured requests per object per play, for {@code region} now. */
+    public FillForecast outlook(String region, InstantSource at) {
+        Instant now = at.instant();
+        Map<String, Decaying> counts = requestsByRegion.getOrDefault(region, Map.of());
+        Map<String, Double> decayed = new HashMap<>();
+        counts.entrySet().removeIf(e -> {
+            double v = e.getValue().valueAt(now);
+            if (v < FORGOTTEN_REQUESTS) {
+                return true;
+            }
+            decayed.put(e.getKey(), v);
+            return false;
+        });
+        return new FillForecast(forecast(region, at), ObjectShares.fromRequests(decayed));
     }
 
     @EventListener

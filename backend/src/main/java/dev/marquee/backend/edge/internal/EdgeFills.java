@@ -49,7 +49,7 @@ public final class EdgeFills implements AutoCloseable {
         this.tier2 = fleet.runningNodes().stream().filter(n -> n.config().tier() == EdgeTier.ISP).toList();
         this.originRoot = properties.originRoot();
         EdgeProperties.Fill fill = properties.fill();
-        this.orchestrator = new FillOrchestrator(tier2, forecast::forecast, this::objectsOf,
+        this.orchestrator = new FillOrchestrator(tier2, forecast::outlook, forecast::recordRequests, this::objectsOf,
                 region -> new OffPeakWindow(fill.windowStart(), fill.windowEnd(),
                         fill.zones().getOrDefault(region, ZoneId.of("UTC"))),
                 clock, fill.bandwidthPerSecond().toBytes());

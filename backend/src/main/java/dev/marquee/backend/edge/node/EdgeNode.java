@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * One edge node (or the origin): an HTTP/1.1 server on its own loopback port with its own event loops and its
  * own store, built from an {@link EdgeNodeConfig} and nothing else — no Spring, so the same class runs inside
  * the backend, alone ({@code EdgeNodeMain}) or on another machine.
- * It does not decide what to cache ahead of demand; fills happen on misses (and, later, from a fill plan).
+ * It does not decide what to cache ahead of demand: fills happen on misses and from fill plans pushed by the
+ * fill orchestrator, which also reads the node's request counts ({@link #drainRequestCounts()}) for its forecast.
  *
  * <p>Admin state: UP and DRAINING serve; DOWN closes the listener and every open connection, so a client sees
  * a refused connection (as it would from a dead machine) and moves to its next edge.
@@ -63,6 +64,9 @@ public final class EdgeNode implements AutoCloseable {
     private final java.util.Map<io.netty.util.concurrent.EventExecutor, OpenFiles> openFiles =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectStore store;
+    /** What request handlers look objects up in: the store, counting each lookup as demand on cache nodes. */
+    private final ObjectStore servingStore;
+    private final RequestCounts requestCounts = new RequestCounts();
     private final @Nullable Filler filler;
     private final NodeStats stats;
     private final EventLoopGroup boss;
@@ -81,11 +85,13 @@ public final class EdgeNode implements AutoCloseable {
         this.idHeader = io.netty.util.AsciiString.of(config.id());
         if (config.tier() == EdgeTier.ORIGIN) {
             this.store = new OriginStore(config.directory());
+            this.servingStore = store;
             this.filler = null;
             this.stats = new NodeStats(store, 0, () -> 0);
         } else {
             DiskCache cache = new DiskCache(config.directory(), config.capacityBytes());
             this.store = cache;
+            this.servingStore = new CountingStore(cache, requestCounts);
             Filler[] holder = new Filler[1];
             this.stats = new NodeStats(cache, config.capacityBytes(), () -> holder[0] == null ? 0 : holder[0].inFlight());
             holder[0] = new Filler(config.id(), cache, config.upstreams(), config.signer(), clock,
@@ -227,6 +233,15 @@ public final class EdgeNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests per object key since the last call (hits and misses of requests that passed the signature check;
+     * the node's own prefetches are not counted), and starts counting afresh: the demand this node saw
+     * first-hand, for the fill forecast. Empty on the origin.
+     */
+    public java.util.Map<String, Long> drainRequestCounts() {
+        return requestCounts.drain();
+    }
+
     /** Object keys held now. */
     public Set<String> cachedKeys() { return store.keys(); }
 
@@ -247,7 +262,8 @@ public final class EdgeNode implements AutoCloseable {
 
     InstantSource clock() { return clock; }
 
-    ObjectStore store() { return store; }
+    /** The store as request handlers use it (lookups counted as demand). */
+    ObjectStore store() { return servingStore; }
 
     @Nullable Filler filler() { return filler; }
 

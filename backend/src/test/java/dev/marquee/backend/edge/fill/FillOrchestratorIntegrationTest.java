@@ -51,7 +51,7 @@ class FillOrchestratorIntegrationTest {
         try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
              EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-f", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
                      capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
-             FillOrchestrator fills = new FillOrchestrator(List.of(isp), (region, c) -> forecast,
+             FillOrchestrator fills = new FillOrchestrator(List.of(isp), (region, c) -> FillForecast.ofTitles(forecast), (region, counts) -> {},
                      t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(NEW_YORK), clock,
                      Long.MAX_VALUE)) {
             assertThat(fills.tick()).isZero();
@@ -94,7 +94,7 @@ class FillOrchestratorIntegrationTest {
         try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
              EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-r", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
                      capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
-             FillOrchestrator fills = new FillOrchestrator(List.of(isp), (region, c) -> forecast,
+             FillOrchestrator fills = new FillOrchestrator(List.of(isp), (region, c) -> FillForecast.ofTitles(forecast), (region, counts) -> {},
                      t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(NEW_YORK), clock,
                      Long.MAX_VALUE);
              java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
