@@ -117,6 +117,53 @@ class FillOrchestratorIntegrationTest {
         }
     }
 
+    @Test
+    void theNightsPlanFillsTheRungsYesterdaysViewersRequestedAtTheNode() throws Exception {
+        Path originRoot = dir.resolve("origin");
+        for (int s = 1; s <= 3; s++) {
+            write(originRoot.resolve("titles/a/240p/seg-%05d.ts".formatted(s)), SEGMENT_BYTES / 4);
+            write(originRoot.resolve("titles/a/1080p/seg-%05d.ts".formatted(s)), SEGMENT_BYTES);
+        }
+        AtomicReference<Instant> now = new AtomicReference<>(at(20).minus(Duration.ofDays(1)));
+        InstantSource clock = now::get;
+        var forecast = new dev.marquee.backend.edge.internal.DemandForecast(originRoot, clock);
+        // Room for the 1080p rung alone. Counted nothing, the planner would take the cheap 240p rung first.
+        long capacity = 3L * SEGMENT_BYTES;
+        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
+             EdgeNode isp = EdgeNode.start(EdgeNodeConfig.cache("isp-m", EdgeTier.ISP, "us-east-1", dir.resolve("isp"),
+                     capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
+             FillOrchestrator fills = new FillOrchestrator(List.of(isp), forecast::outlook, forecast::recordRequests,
+                     t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(NEW_YORK), clock,
+                     Long.MAX_VALUE);
+             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            for (int viewer = 0; viewer < 3; viewer++) { // yesterday evening, on TVs
+                forecast.recordPlay("us-east-1", "a");
+                for (int s = 1; s <= 3; s++) {
+                    String signed = SIGNER.sign("/titles/a/1080p/seg-%05d.ts".formatted(s),
+                            now.get().plus(Duration.ofHours(1)), "viewer-" + viewer);
+                    assertThat(http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(isp.baseUrl() + signed)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                }
+            }
+
+            now.set(at(3));
+            assertThat(fills.tick()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> fills.progress("isp-m").map(FillRunner.Progress::finished)
+                    .orElse(false));
+
+            assertThat(fills.lastPlan("isp-m").orElseThrow().keys()).containsExactly("titles/a/1080p/seg-00001.ts",
+                    "titles/a/1080p/seg-00002.ts", "titles/a/1080p/seg-00003.ts");
+            assertThat(isp.cachedKeys()).allMatch(k -> k.contains("/1080p/")).hasSize(3);
+            assertThat(isp.drainRequestCounts()).as("handed to the forecast by the tick").isEmpty();
+        }
+    }
+
+    private static void write(Path file, int bytes) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[bytes]);
+    }
+
     private static Instant at(int hour) {
         return LocalDateTime.of(2026, 11, 26, hour, 0).atZone(NEW_YORK).toInstant();
     }

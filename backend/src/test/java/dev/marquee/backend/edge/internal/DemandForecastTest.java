@@ -57,4 +57,27 @@ class DemandForecastTest {
         now.set(T0.plus(DemandForecast.NEW_RELEASE_PERIOD));
         assertThat(scores(f, "us-east-1").get(NEW_TITLE.toString())).isEqualTo(DemandForecast.BASE_SCORE);
     }
+
+    @Test
+    void measuresRequestsPerPlayFromTheEdgesCountsPerRegionDecayedAlike() throws Exception {
+        Files.createDirectories(origin.resolve("titles").resolve("a"));
+        DemandForecast f = new DemandForecast(origin, clock);
+        f.recordRequests("us-east-1", Map.of("titles/a/1080p/seg-00001.ts", 30L, "titles/a/480p/seg-00001.ts", 10L));
+        f.recordRequests("us-east-1", Map.of("titles/a/1080p/seg-00002.ts", 20L));
+        f.recordRequests("eu-west-1", Map.of("titles/a/480p/seg-00001.ts", 50L));
+
+        var east = f.outlook("us-east-1", clock);
+        assertThat(east.titles()).extracting(TitleDemand::titleId).containsExactly("a");
+        assertThat(east.shares().plays("a")).isEqualTo(40);
+        assertThat(east.shares().perPlay("titles/a/1080p/seg-00001.ts")).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(east.shares().perPlay("titles/a/1080p/seg-00002.ts")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.outlook("eu-west-1", clock).shares().perPlay("titles/a/1080p/seg-00001.ts")).isZero();
+        assertThat(f.outlook("ap-south-1", clock).shares().measured()).isFalse();
+
+        now.set(T0.plus(DemandForecast.HALF_LIFE));
+        f.recordRequests("us-east-1", Map.of("titles/a/480p/seg-00001.ts", 15L));
+        // Yesterday's 30 at 1080p weigh 15 today, next to today's 15 + yesterday's 5 at 480p.
+        assertThat(f.outlook("us-east-1", clock).shares().perPlay("titles/a/1080p/seg-00001.ts"))
+                .isCloseTo(15.0 / 35, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
