@@ -29,7 +29,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -220,21 +222,29 @@ public final class FillBench {
                 }
 
                 now.set(at(DAY.plusDays(1), 20));
-                System.out.printf("peak (20:00), %d plays on each node; hit ratio = requests served from the node's "
-                        + "disk (bytes in brackets)%n", o.viewers());
-                System.out.printf("  %-9s %-17s %-14s %-14s %s%n", "capacity", "planned+measured", "exact bound",
-                        "hindsight", "plan / exact bound");
+                Map<String, Double> expected = workload.expectedRequests();
+                Map<String, Double> tonightRequests = workload.requestCounts(tonight);
+                System.out.printf("peak (20:00), the same %d plays on each node. node: requests served from its disk "
+                        + "(bytes in brackets); plan: the planned content alone, scored on tonight's requests; exact: "
+                        + "the best content for the capacity with popularity known exactly, on tonight's requests "
+                        + "(expected in brackets); hindsight: the best content for tonight's requests%n", o.viewers());
+                System.out.printf("  %-8s  %-18s  %-8s  %-18s  %-9s  %s%n", "capacity", "node", "plan", "exact",
+                        "hindsight", "node / exact");
                 Peak atDefault = null;
                 int i = 0;
                 for (double share : shares) {
                     EdgeNode n = filled.get(i++);
                     long capacity = (long) (catalogue * share);
+                    Set<String> planned = Set.copyOf(orchestrator.lastPlan(n.id()).orElseThrow().keys());
+                    Set<String> best = workload.bestStatic(expected, capacity);
                     Peak p = play(n, signer, workload, tonight);
-                    double exact = workload.exactBound(capacity);
-                    System.out.printf("  %5.0f %%   %6.2f %% (%5.1f %%)  %6.2f %%       %6.2f %%       %5.1f %%%s%n",
-                            share * 100, p.hitRatio() * 100, p.byteHitRatio() * 100, exact * 100,
-                            workload.hindsightBound(tonight, capacity) * 100, p.hitRatio() / exact * 100,
-                            share == o.capacityShare() ? "   <- default" : "");
+                    double exactTonight = FillWorkload.hitShare(tonightRequests, best);
+                    System.out.printf("  %6.0f %%  %6.2f %% (%5.1f %%)  %6.2f %%  %6.2f %% (%6.2f %%)  %7.2f %%  %6.1f %%%s%n",
+                            share * 100, p.hitRatio() * 100, p.byteHitRatio() * 100,
+                            FillWorkload.hitShare(tonightRequests, planned) * 100, exactTonight * 100,
+                            FillWorkload.hitShare(expected, best) * 100,
+                            FillWorkload.hitShare(tonightRequests, workload.bestStatic(tonightRequests, capacity)) * 100,
+                            p.hitRatio() / exactTonight * 100, share == o.capacityShare() ? "   <- default" : "");
                     if (share == o.capacityShare()) {
                         atDefault = p;
                     }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The synthetic viewers of {@code bench fill}, seeded so every run draws the same ones: who watches which title,
@@ -129,11 +131,8 @@ final class FillWorkload {
         return keys;
     }
 
-    /**
-     * The expected hit ratio of a node holding, from the start, the objects with the most expected requests per
-     * byte that fit in {@code capacityBytes}, popularity known exactly: the best a perfect forecast could plan.
-     */
-    double exactBound(long capacityBytes) {
+    /** Expected requests per object per play of the whole region, popularity known exactly. */
+    Map<String, Double> expectedRequests() {
         Map<String, Double> expected = new HashMap<>();
         for (int t = 0; t < titles(); t++) {
             double share = cdf[t] - (t == 0 ? 0 : cdf[t - 1]);
@@ -145,36 +144,50 @@ final class FillWorkload {
                 }
             }
         }
-        return bestStatic(expected, capacityBytes);
+        return expected;
     }
 
-    /** The hit ratio of a node holding the objects tonight's viewers request most per byte (known afterwards). */
-    double hindsightBound(List<Viewer> viewers, long capacityBytes) {
+    /** Requests per object of {@code viewers}. */
+    Map<String, Double> requestCounts(List<Viewer> viewers) {
         Map<String, Double> counts = new HashMap<>();
         for (Viewer v : viewers) {
             for (String key : requests(v)) {
                 counts.merge(key, 1.0, Double::sum);
             }
         }
-        return bestStatic(counts, capacityBytes);
+        return counts;
     }
 
-    /** Greedy by requests per byte: the hit share of the objects that fit. */
-    private double bestStatic(Map<String, Double> requests, long capacityBytes) {
-        record Candidate(double requests, long bytes) {}
-        List<Candidate> objects = new ArrayList<>();
-        requests.forEach((key, n) -> objects.add(new Candidate(n, bytesOf(key))));
-        objects.sort((a, b) -> Double.compare(b.requests() / b.bytes(), a.requests() / a.bytes()));
-        double total = objects.stream().mapToDouble(Candidate::requests).sum();
-        double held = 0;
+    /**
+     * The objects with the most {@code requests} per byte that fit in {@code capacityBytes}: with the exact expected
+     * requests, the best content a perfect forecast could plan; with tonight's counts, the best in hindsight.
+     */
+    Set<String> bestStatic(Map<String, Double> requests, long capacityBytes) {
+        List<Map.Entry<String, Double>> objects = new ArrayList<>(requests.entrySet());
+        objects.sort((a, b) -> Double.compare(b.getValue() / bytesOf(b.getKey()), a.getValue() / bytesOf(a.getKey())));
+        Set<String> held = new HashSet<>();
         long used = 0;
-        for (Candidate o : objects) {
-            if (used + o.bytes() <= capacityBytes) {
-                used += o.bytes();
-                held += o.requests();
+        for (Map.Entry<String, Double> o : objects) {
+            long bytes = bytesOf(o.getKey());
+            if (used + bytes <= capacityBytes) {
+                used += bytes;
+                held.add(o.getKey());
             }
         }
-        return held / total;
+        return held;
+    }
+
+    /** The share of {@code requests} that a node holding {@code held} would serve. */
+    static double hitShare(Map<String, Double> requests, Set<String> held) {
+        double total = 0;
+        double hits = 0;
+        for (Map.Entry<String, Double> e : requests.entrySet()) {
+            total += e.getValue();
+            if (held.contains(e.getKey())) {
+                hits += e.getValue();
+            }
+        }
+        return total == 0 ? 0 : hits / total;
     }
 
     private long bytesOf(String key) {
