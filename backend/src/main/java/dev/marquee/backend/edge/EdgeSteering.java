@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Ranks edge base URLs for one client: its ISP's tier-2 nodes that hold the title, then the region's other
  * tier-2 nodes that hold it, then its ISP's other nodes, then the region's other tier-2 nodes, then the region's
- * tier-1 nodes (holders first), then the origin.
+ * tier-1 nodes (holders first), then the origin; nodes of one rank in the title's {@link ContentPlacement} order,
+ * so that of an ISP site's nodes the one planned to hold the title comes first.
  * Nodes that are DRAINING, DOWN or not listening are left out (the origin is kept as the fallback of last
  * resort unless it is itself down). Pure: the caller passes the node list, so it is testable without servers.
  *
@@ -39,7 +40,12 @@ public final class EdgeSteering {
                 candidates.add(n);
             }
         }
-        candidates.sort(Comparator.comparingInt((EdgeNodeView n) -> score(n, isp, titleId)).thenComparing(EdgeNodeView::id));
+        // Within a rank, the title's placement order: at an ISP site of several nodes, the one its fill plan gives
+        // the title (ContentPlacement) comes first, and if that one is gone, the one that takes its titles over.
+        List<String> placement = titleId == null ? List.of()
+                : ContentPlacement.rank(titleId, candidates.stream().map(EdgeNodeView::id).toList());
+        candidates.sort(Comparator.comparingInt((EdgeNodeView n) -> score(n, isp, titleId))
+                .thenComparingInt(n -> placement.indexOf(n.id())).thenComparing(EdgeNodeView::id));
         List<URI> ranked = new ArrayList<>(candidates.size() + 1);
         for (EdgeNodeView n : candidates) {
             ranked.add(n.baseUrl());

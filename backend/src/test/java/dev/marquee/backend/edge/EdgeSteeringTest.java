@@ -29,8 +29,24 @@ class EdgeSteeringTest {
     void ranksOwnIspHoldersFirstThenRegionThenTierOneThenOrigin() {
         assertThat(EdgeSteering.rank(fleet, "us-east-1", "comcast", "t1")).extracting(URI::getHost)
                 .containsExactly("comcast-b", "verizon", "comcast-a", "ixp-east", "origin");
+        // Nobody holds t2: the client's ISP site first, its two nodes in t2's placement order.
+        List<String> site = ContentPlacement.rank("t2", List.of("comcast-a", "comcast-b"));
         assertThat(EdgeSteering.rank(fleet, "us-east-1", "comcast", "t2")).extracting(URI::getHost)
-                .containsExactly("comcast-a", "comcast-b", "verizon", "ixp-east", "origin");
+                .containsExactly(site.get(0), site.get(1), "verizon", "ixp-east", "origin");
+    }
+
+    @Test
+    void ofAnIspSitesNodesThatHoldTheTitleTheOnePlannedToHoldItComesFirst() {
+        List<String> titles = List.of("t1", "t2", "t3", "t4", "t5", "t6");
+        assertThat(titles).extracting(t -> ContentPlacement.owner(t, List.of("comcast-a", "comcast-b")))
+                .as("titles placed on both nodes").contains("comcast-a", "comcast-b");
+        for (String title : titles) {
+            List<EdgeNodeView> site = List.of(
+                    node("comcast-a", EdgeTier.ISP, "us-east-1", "comcast", EdgeAdminState.UP, title),
+                    node("comcast-b", EdgeTier.ISP, "us-east-1", "comcast", EdgeAdminState.UP, title));
+            assertThat(EdgeSteering.rank(site, "us-east-1", "comcast", title)).extracting(URI::getHost).first()
+                    .isEqualTo(ContentPlacement.owner(title, List.of("comcast-a", "comcast-b")));
+        }
     }
 
     @Test

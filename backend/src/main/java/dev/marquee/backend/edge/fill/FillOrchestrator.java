@@ -1,5 +1,7 @@
 package dev.marquee.backend.edge.fill;
 
+import dev.marquee.backend.edge.ContentPlacement;
+import dev.marquee.backend.edge.EdgeAdminState;
 import dev.marquee.backend.edge.EdgeTier;
 import dev.marquee.backend.edge.node.EdgeNode;
 import java.time.InstantSource;
@@ -28,6 +30,7 @@ public final class FillOrchestrator implements AutoCloseable {
     private final BiConsumer<String, Map<String, Long>> requestLog;
     private final Function<String, List<FillPlanner.OriginObject>> originObjects;
     private final Function<String, OffPeakWindow> windowOfRegion;
+    private final Function<EdgeNode, String> siteOf;
     private final InstantSource clock;
     private final long maxBytesPerS;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -47,6 +50,19 @@ public final class FillOrchestrator implements AutoCloseable {
                             BiConsumer<String, Map<String, Long>> requestLog,
                             Function<String, List<FillPlanner.OriginObject>> originObjects,
                             Function<String, OffPeakWindow> windowOfRegion, InstantSource clock, long maxBytesPerS) {
+        this(nodes, forecast, requestLog, originObjects, windowOfRegion, EdgeNode::id, clock, maxBytesPerS);
+    }
+
+    /**
+     * @param siteOf node → its ISP site (nodes of one site share the catalogue by {@link ContentPlacement}: each
+     *               is planned only the titles placed on it)
+     */
+    public FillOrchestrator(List<EdgeNode> nodes, BiFunction<String, InstantSource, FillForecast> forecast,
+                            BiConsumer<String, Map<String, Long>> requestLog,
+                            Function<String, List<FillPlanner.OriginObject>> originObjects,
+                            Function<String, OffPeakWindow> windowOfRegion, Function<EdgeNode, String> siteOf,
+                            InstantSource clock, long maxBytesPerS) {
+        this.siteOf = siteOf;
         this.nodes = nodes.stream().filter(n -> n.config().tier() == EdgeTier.ISP).toList();
         this.forecast = forecast;
         this.requestLog = requestLog;
@@ -110,10 +126,22 @@ public final class FillOrchestrator implements AutoCloseable {
         return plan;
     }
 
-    /** The plan a node would get now, from its region's current forecast. */
+    /**
+     * The plan a node would get now, from its region's current forecast: of the titles placed on it when its site
+     * has other nodes that are not DOWN (a DOWN node's titles are placed on the others meanwhile).
+     */
     public FillPlan planFor(EdgeNode node) {
-        return FillPlanner.plan(node.id(), node.config().capacityBytes(),
-                forecast.apply(node.config().region(), clock), originObjects);
+        FillForecast outlook = forecast.apply(node.config().region(), clock);
+        String site = siteOf.apply(node);
+        List<String> siteNodes = nodes.stream()
+                .filter(n -> n == node || (n.state() != EdgeAdminState.DOWN && site.equals(siteOf.apply(n))))
+                .map(EdgeNode::id).toList();
+        if (siteNodes.size() > 1) {
+            outlook = new FillForecast(outlook.titles().stream()
+                    .filter(t -> ContentPlacement.owner(t.titleId(), siteNodes).equals(node.id())).toList(),
+                    outlook.shares());
+        }
+        return FillPlanner.plan(node.id(), node.config().capacityBytes(), outlook, originObjects);
     }
 
     /** The running fill's progress, else the last one's. */

@@ -1,5 +1,6 @@
 package dev.marquee.backend.edge.internal;
 
+import dev.marquee.backend.edge.EdgeNodeView;
 import dev.marquee.backend.edge.EdgeTier;
 import dev.marquee.backend.edge.fill.FillOrchestrator;
 import dev.marquee.backend.edge.fill.FillPlan;
@@ -52,10 +53,16 @@ public final class EdgeFills implements AutoCloseable {
         this.orchestrator = new FillOrchestrator(tier2, forecast::outlook, forecast::recordRequests, this::objectsOf,
                 region -> new OffPeakWindow(fill.windowStart(), fill.windowEnd(),
                         fill.zones().getOrDefault(region, ZoneId.of("UTC"))),
-                clock, fill.bandwidthPerSecond().toBytes());
+                node -> siteOf(fleet, node), clock, fill.bandwidthPerSecond().toBytes());
         this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("edge-fill-tick")
                 .daemon(true).factory());
         ticker.scheduleWithFixedDelay(this::tickQuietly, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A tier-2 node's ISP site: its region and ISP; a node without an ISP is a site of its own. */
+    static String siteOf(EdgeFleet fleet, EdgeNode node) {
+        String isp = fleet.node(node.id()).map(EdgeNodeView::isp).orElse(null);
+        return node.config().region() + "/" + (isp == null ? "node:" + node.id() : isp);
     }
 
     private void tickQuietly() {

@@ -3,6 +3,7 @@ package dev.marquee.backend.edge.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.marquee.backend.edge.ContentPlacement;
 import dev.marquee.backend.edge.EdgeTier;
 import dev.marquee.backend.edge.EdgeUrlSigner;
 import dev.marquee.backend.edge.TitleDemand;
@@ -156,6 +157,40 @@ class FillOrchestratorIntegrationTest {
                     "titles/a/1080p/seg-00002.ts", "titles/a/1080p/seg-00003.ts");
             assertThat(isp.cachedKeys()).allMatch(k -> k.contains("/1080p/")).hasSize(3);
             assertThat(isp.drainRequestCounts()).as("handed to the forecast by the tick").isEmpty();
+        }
+    }
+
+    @Test
+    void theNodesOfOneIspSiteArePlannedDisjointPartsOfTheCatalogue() throws Exception {
+        Path originRoot = dir.resolve("origin");
+        List<String> titles = List.of("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8");
+        List<TitleDemand> forecast = new java.util.ArrayList<>();
+        for (String title : titles) {
+            write(originRoot.resolve("titles/%s/720p/seg-00001.ts".formatted(title)), SEGMENT_BYTES);
+            forecast.add(new TitleDemand(title, 1));
+        }
+        InstantSource clock = () -> at(3);
+        long capacity = titles.size() * (long) SEGMENT_BYTES; // either node could hold everything
+        try (EdgeNode origin = EdgeNode.start(EdgeNodeConfig.origin("origin", originRoot, SIGNER), clock, null);
+             EdgeNode a = EdgeNode.start(EdgeNodeConfig.cache("comcast-a", EdgeTier.ISP, "us-east-1", dir.resolve("a"),
+                     capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
+             EdgeNode b = EdgeNode.start(EdgeNodeConfig.cache("comcast-b", EdgeTier.ISP, "us-east-1", dir.resolve("b"),
+                     capacity, List.of(), origin.baseUrl(), SIGNER), clock, null);
+             FillOrchestrator fills = new FillOrchestrator(List.of(a, b), (region, c) -> FillForecast.ofTitles(forecast),
+                     (region, counts) -> {}, t -> objectsOf(originRoot, t), region -> OffPeakWindow.defaultFor(NEW_YORK),
+                     node -> "us-east-1/comcast", clock, Long.MAX_VALUE)) {
+            FillPlan planA = fills.planFor(a);
+            FillPlan planB = fills.planFor(b);
+
+            assertThat(planA.titles()).isNotEmpty().doesNotContainAnyElementsOf(planB.titles());
+            assertThat(planA.titles().size() + planB.titles().size()).isEqualTo(titles.size());
+            for (String title : planA.titles()) {
+                assertThat(ContentPlacement.owner(title, List.of("comcast-a", "comcast-b"))).isEqualTo("comcast-a");
+            }
+
+            b.setState(dev.marquee.backend.edge.EdgeAdminState.DOWN);
+            assertThat(fills.planFor(a).titles()).as("a DOWN node's titles move to the rest of its site")
+                    .containsExactlyInAnyOrderElementsOf(titles);
         }
     }
 
