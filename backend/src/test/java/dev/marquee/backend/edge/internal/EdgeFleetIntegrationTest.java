@@ -100,6 +100,31 @@ class EdgeFleetIntegrationTest {
     }
 
     @Test
+    void nodesOfOneIspInARegionShareTheCatalogueAndOtherIspsHoldTheirOwnCopy() throws Exception {
+        for (int t = 1; t <= 8; t++) {
+            Path f = home.resolve("origin/titles/t" + t + "/720p/seg-00001.ts");
+            Files.createDirectories(f.getParent());
+            Files.write(f, new byte[1_000]);
+        }
+        Map<String, String> site = new HashMap<>(props);
+        site.put("marquee.edge.cache-root", home.resolve("edge-site").toString());
+        site.put("marquee.edge.regions.us-east-1.isp[2].id", "isp-east-comcast-2");
+        site.put("marquee.edge.regions.us-east-1.isp[2].isp", "comcast");
+        EdgeProperties properties = new Binder(new MapConfigurationPropertySource(site))
+                .bind("marquee.edge", EdgeProperties.class).get();
+        try (EdgeFleet siteFleet = new EdgeFleet(properties, InstantSource.system(), null);
+             EdgeFills siteFills = new EdgeFills(siteFleet, properties,
+                     new DemandForecast(properties.originRoot(), InstantSource.system()), InstantSource.system())) {
+            var first = siteFills.planFor("isp-east-comcast").titles();
+            var second = siteFills.planFor("isp-east-comcast-2").titles();
+
+            assertThat(first).isNotEmpty().doesNotContainAnyElementsOf(second);
+            assertThat(first.size() + second.size()).isEqualTo(8);
+            assertThat(siteFills.planFor("isp-east-verizon").titles()).hasSize(8);
+        }
+    }
+
+    @Test
     void startsEveryNodeOnItsOwnPortWithAnOwnerOnlyKey() throws Exception {
         assertThat(fleet.nodes()).extracting(EdgeNodeView::id)
                 .containsExactly("origin", "ixp-west", "ixp-east", "isp-east-comcast", "isp-east-verizon");
