@@ -19,8 +19,8 @@ import java.util.function.Function;
 /**
  * Fills tier-2 nodes ahead of demand: on each {@link #tick()}, it first hands every node's request counts since
  * the last tick to the forecast (the demand the edges saw: which rungs and segments were played), then every node
- * whose region is inside its off-peak window and that has not been filled on that local date gets a plan from the
- * region's forecast, pushed under the bandwidth cap; SREs can also {@link #fillNow} a node. Time comes from the injected platform clock, so a
+ * whose region is inside its off-peak window and that has not been filled on that local date (and is not DRAINING)
+ * gets a plan from the region's forecast, pushed under the bandwidth cap; SREs can also {@link #fillNow} a node. Time comes from the injected platform clock, so a
  * test or a demo can fast-forward to the night. Runs fills on its own threads, one per node at most.
  */
 public final class FillOrchestrator implements AutoCloseable {
@@ -82,8 +82,9 @@ public final class FillOrchestrator implements AutoCloseable {
         for (EdgeNode node : nodes) {
             OffPeakWindow window = windowOfRegion.apply(node.config().region());
             LocalDate today = clock.instant().atZone(window.zone()).toLocalDate();
+            // A DRAINING node is skipped, not marked filled: set UP again inside the window, it is filled that night.
             if (window.contains(clock.instant()) && !today.equals(filledOn.get(node.id()))
-                    && !running.containsKey(node.id())) {
+                    && !running.containsKey(node.id()) && node.state() != EdgeAdminState.DRAINING) {
                 filledOn.put(node.id(), today);
                 fillNow(node.id());
                 started++;
@@ -128,13 +129,18 @@ public final class FillOrchestrator implements AutoCloseable {
 
     /**
      * The plan a node would get now, from its region's current forecast: of the titles placed on it when its site
-     * has other nodes that are not DOWN (a DOWN node's titles are placed on the others meanwhile).
+     * has other nodes that are UP (a DOWN or DRAINING node's titles are placed on the others meanwhile, as
+     * {@link dev.marquee.backend.edge.EdgeSteering} sends their clients there). A DRAINING node is planned
+     * nothing: steering sends it no new clients, so whatever it would fetch would serve nobody.
      */
     public FillPlan planFor(EdgeNode node) {
         FillForecast outlook = forecast.apply(node.config().region(), clock);
+        if (node.state() == EdgeAdminState.DRAINING) {
+            outlook = new FillForecast(List.of(), outlook.shares());
+        }
         String site = siteOf.apply(node);
         List<String> siteNodes = nodes.stream()
-                .filter(n -> n == node || (n.state() != EdgeAdminState.DOWN && site.equals(siteOf.apply(n))))
+                .filter(n -> n == node || (n.state() == EdgeAdminState.UP && site.equals(siteOf.apply(n))))
                 .map(EdgeNode::id).toList();
         if (siteNodes.size() > 1) {
             outlook = new FillForecast(outlook.titles().stream()

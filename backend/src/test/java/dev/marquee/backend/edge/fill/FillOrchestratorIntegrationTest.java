@@ -188,6 +188,15 @@ class FillOrchestratorIntegrationTest {
                 assertThat(ContentPlacement.owner(title, List.of("comcast-a", "comcast-b"))).isEqualTo("comcast-a");
             }
 
+            b.setState(dev.marquee.backend.edge.EdgeAdminState.DRAINING);
+            assertThat(fills.planFor(b).titles()).as("a DRAINING node takes no new clients, so no new titles")
+                    .isEmpty();
+            assertThat(fills.planFor(a).titles()).as("a DRAINING node's titles move to the rest of its site")
+                    .containsExactlyInAnyOrderElementsOf(titles);
+            assertThat(fills.tick()).as("the night's fill starts on a, not on the DRAINING b").isEqualTo(1);
+            assertThat(fills.lastPlan("comcast-b")).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fills.busy());
+
             b.setState(dev.marquee.backend.edge.EdgeAdminState.DOWN);
             assertThat(fills.planFor(a).titles()).as("a DOWN node's titles move to the rest of its site")
                     .containsExactlyInAnyOrderElementsOf(titles);
