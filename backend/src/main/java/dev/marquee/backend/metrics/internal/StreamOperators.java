@@ -81,7 +81,8 @@ final class StreamOperators {
         long start = Math.max(Math.floorDiv(record.timestampMs(), windowMs) * windowMs, closedUpToMs);
         Map<String, WindowAggregate> window = open.computeIfAbsent(start, s -> new HashMap<>());
         switch (record.value()) {
-            case HeartbeatReceived received -> heartbeat(window, received.heartbeat(), record.timestampMs());
+            case HeartbeatReceived received ->
+                    heartbeat(window, received.heartbeat(), received.regionServedNow(), record.timestampMs());
             case ApiRequestCompleted request -> {
                 aggregate(window, MetricsPaths.ALL_REGIONS).recordRequest(request.service(), request.status(), request.latencyUs());
                 if (request.region() != null) {
@@ -99,10 +100,11 @@ final class StreamOperators {
         }
     }
 
-    private void heartbeat(Map<String, WindowAggregate> window, PlaybackHeartbeat beat, long nowMs) {
-        regionLastSeenMs.put(beat.region(), nowMs);
+    /** @param servedIn where the viewer is served now: a failed-over session's QoE counts in the region serving it */
+    private void heartbeat(Map<String, WindowAggregate> window, PlaybackHeartbeat beat, String servedIn, long nowMs) {
+        regionLastSeenMs.put(servedIn, nowMs);
         WindowAggregate all = aggregate(window, MetricsPaths.ALL_REGIONS);
-        WindowAggregate region = aggregate(window, beat.region());
+        WindowAggregate region = aggregate(window, servedIn);
         all.heartbeats++;
         region.heartbeats++;
         Session session = sessions.get(beat.sessionId());
@@ -124,7 +126,7 @@ final class StreamOperators {
         if (beat.type() == PlaybackEventType.END || beat.type() == PlaybackEventType.ERROR) {
             sessions.remove(beat.sessionId());
         } else {
-            sessions.put(beat.sessionId(), new Session(beat.region(), beat.positionMs(), beat.stallDurationMs(), nowMs));
+            sessions.put(beat.sessionId(), new Session(servedIn, beat.positionMs(), beat.stallDurationMs(), nowMs));
         }
     }
 

@@ -120,7 +120,8 @@ class HeartbeatIngester implements SmartLifecycle {
         long durationMs = catalog.findTitle(beat.titleId()).map(t -> t.duration().toMillis()).orElse(0L);
         long positionMs = durationMs > 0 ? Math.min(beat.positionMs(), durationMs) : beat.positionMs();
         if (positions.upsert(beat.profileId(), beat.titleId(), positionMs, durationMs, at)) {
-            resumeCache.written(beat.region(), beat.profileId(),
+            // The viewer's next reads go to the region serving it now (another one after a failover), not the session's.
+            resumeCache.written(received.regionServedNow(), beat.profileId(),
                     new ResumePosition(beat.titleId(), positionMs, durationMs, at));
         }
         sessions.seen(beat.sessionId(), at);

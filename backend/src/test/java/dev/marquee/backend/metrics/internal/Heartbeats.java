@@ -27,9 +27,19 @@ final class Heartbeats {
 
     LogRecord beat(UUID session, String region, long atMs, PlaybackEventType type, long positionMs, long stallMs,
             int height, long bitrateBps, @Nullable Long startupMs) {
+        return beat(session, region, null, atMs, type, positionMs, stallMs, height, bitrateBps, startupMs);
+    }
+
+    /** A PLAYING heartbeat of a session opened in {@code region} that arrived through {@code servingRegion}. */
+    LogRecord playingServedIn(UUID session, String region, String servingRegion, long atMs, long positionMs) {
+        return beat(session, region, servingRegion, atMs, PlaybackEventType.PLAYING, positionMs, 0, 720, 3_000_000, null);
+    }
+
+    private LogRecord beat(UUID session, String region, @Nullable String servingRegion, long atMs, PlaybackEventType type,
+            long positionMs, long stallMs, int height, long bitrateBps, @Nullable Long startupMs) {
         var heartbeat = new PlaybackHeartbeat(session, TITLE, PROFILE, region, "edge-1", type, positionMs, 0, bitrateBps, height,
                 4_000, stallMs > 0 ? 1 : 0, stallMs, startupMs, null, 0, 0, Instant.ofEpochMilli(atMs));
-        return record(Topics.PLAYBACK_HEARTBEATS, atMs, new HeartbeatReceived(UUID.randomUUID(), heartbeat));
+        return record(Topics.PLAYBACK_HEARTBEATS, atMs, new HeartbeatReceived(UUID.randomUUID(), heartbeat, servingRegion));
     }
 
     LogRecord request(String service, @Nullable String region, int status, long latencyUs, long atMs) {

@@ -95,6 +95,20 @@ class StreamOperatorsTest {
     }
 
     @Test
+    void afterAFailoverASessionsPlayAndLiveCountGoToTheRegionServingItNow() {
+        operators.accept(records.start(a, US, T0 + 1_000, 500));
+        // us-east-1 failed: the player reports through eu-west-1's gateway, still naming its session's region.
+        operators.accept(records.playingServedIn(a, US, EU, T0 + 11_000, 10_000));
+        operators.closeUpTo(T0 + 21_000);
+
+        ClosedWindow second = operators.closedWindows().getLast();
+        assertThat(second.byRegion()).containsKeys(US, EU);
+        assertThat(second.byRegion().get(EU).playMs).isEqualTo(10_000);
+        assertThat(second.byRegion().get(US).playMs).isZero();
+        assertThat(operators.liveSessionsByRegion()).containsExactlyEntriesOf(java.util.Map.of(EU, 1));
+    }
+
+    @Test
     void aPositionJumpBeyondWallTimeIsASeekNotPlay() {
         operators.accept(records.start(a, US, T0 + 1_000, 500));
         operators.accept(records.playing(a, US, T0 + 11_000, 600_000, 0, 720, 3_000_000));

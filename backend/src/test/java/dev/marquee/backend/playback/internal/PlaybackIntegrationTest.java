@@ -67,14 +67,18 @@ class PlaybackIntegrationTest extends BackendIntegrationSupport {
         title = PlaybackClient.publishedTitle(context);
         TestAccounts.Credentials sre = TestAccounts.create(context, Role.SRE);
         sreToken = http().signIn(sre.email(), sre.password()).path("accessToken").asString();
+        gateway = gatewayOf("us-east-1");
+    }
+
+    private TestHttp gatewayOf(String region) {
         String url = null;
         for (JsonNode r : http().get(ControlPaths.REGIONS, sreToken).json()) {
-            if (r.path("region").asString().equals("us-east-1")) {
+            if (r.path("region").asString().equals(region)) {
                 url = r.path("gatewayUrl").asString();
             }
         }
-        assertThat(url).as("us-east-1 gateway").isNotNull();
-        gateway = new TestHttp(url);
+        assertThat(url).as(region + " gateway").isNotNull();
+        return new TestHttp(url);
     }
 
     @Test
@@ -207,6 +211,26 @@ class PlaybackIntegrationTest extends BackendIntegrationSupport {
         await().atMost(WITHIN).until(() -> gateway.get(resumePath, player.token).json().path("positionMs").asLong() == 3_500);
         for (int i = 0; i < 3; i++) { // the gateway spreads these over the region's zones
             assertThat(gateway.get(resumePath, player.token).json().path("positionMs").asLong()).isEqualTo(3_500);
+        }
+    }
+
+    @Test
+    void afterAFailoverHeartbeatsWriteTheResumeCacheOfTheRegionServingTheViewer() throws Exception {
+        PlaybackClient player = PlaybackClient.newViewer(context, http(), gateway);
+        UUID session = player.startedSession(title);
+        String resumePath = PlaybackPaths.RESUME.replace("{titleId}", title.toString()) + "?profileId=" + player.profileId;
+        gateway.post(MetricsPaths.HEARTBEATS, player.token, heartbeat(player, session, PlaybackEventType.PLAYING, 1_000));
+        await().atMost(WITHIN).until(() -> gateway.get(resumePath, player.token).json().path("positionMs").asLong() == 1_000);
+        // us-west-2 has read the position once (a miss there fills its cache from the table).
+        TestHttp west = gatewayOf("us-west-2");
+        assertThat(west.get(resumePath, player.token).json().path("positionMs").asLong()).isEqualTo(1_000);
+
+        // The player failed over to us-west-2: its heartbeats still name the session's region, us-east-1.
+        assertThat(west.post(MetricsPaths.HEARTBEATS, player.token, heartbeat(player, session,
+                PlaybackEventType.PLAYING, 2_500)).status()).isEqualTo(202);
+        await().atMost(WITHIN).until(() -> west.get(resumePath, player.token).json().path("positionMs").asLong() == 2_500);
+        for (int i = 0; i < 3; i++) { // whichever of the region's zones answers
+            assertThat(west.get(resumePath, player.token).json().path("positionMs").asLong()).isEqualTo(2_500);
         }
     }
 
