@@ -1,6 +1,6 @@
 package dev.marquee.backend.metrics.internal;
 
-import dev.marquee.backend.events.EventConsumer;
+import dev.marquee.backend.events.ConsumerLoop;
 import dev.marquee.backend.events.EventLog;
 import dev.marquee.backend.events.LogRecord;
 import dev.marquee.backend.events.Topics;
@@ -19,16 +19,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the stream operators on one daemon thread as consumer group {@link #GROUP} of the telemetry topics,
- * closes windows on time, writes the fine and one-minute series, and keeps the KPI gauges current. Idle, the
- * thread wakes once per window. Answers {@link Kpis} from the closed windows without touching that thread.
+ * Runs the stream operators on one daemon thread ({@link ConsumerLoop}) as consumer group {@link #GROUP} of the
+ * telemetry topics (a record the operators cannot fold in is logged and skipped), closes windows on time, writes
+ * the fine and one-minute series, and keeps the KPI gauges current. Idle, the thread wakes once per window.
+ * Answers {@link Kpis} from the closed windows without touching that thread.
  */
-final class MetricsEngine implements Kpis, SmartLifecycle {
+final class MetricsEngine implements Kpis, ConsumerLoop.Owner {
     static final String GROUP = "metrics";
     /** Records per poll: enough to amortise the wake-up, few enough to close windows on time under load. */
     static final int MAX_POLL_RECORDS = 4_096;
@@ -40,9 +38,7 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
     static final Duration LINGER = Duration.ofMillis(50);
     /** The gauges on the scrape endpoint cover this window. */
     static final Duration GAUGE_WINDOW = Duration.ofMinutes(1);
-    private static final Logger log = LoggerFactory.getLogger(MetricsEngine.class);
 
-    private final EventLog eventLog;
     private final Clock clock;
     private final MetricsSettings settings;
     private final MeterRegistry registry;
@@ -50,12 +46,10 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
     private final TimeSeriesStore rollup;
     private final StreamOperators operators;
     private final Set<String> gaugedRegions = ConcurrentHashMap.newKeySet();
+    private final ConsumerLoop loop;
     private volatile Map<String, KpiSnapshot> gaugeSnapshots = Map.of();
-    private volatile @Nullable Thread thread;
-    private volatile boolean running;
 
     MetricsEngine(EventLog eventLog, Clock clock, MetricsSettings settings, MeterRegistry registry) {
-        this.eventLog = eventLog;
         this.clock = clock;
         this.settings = settings;
         this.registry = registry;
@@ -63,69 +57,31 @@ final class MetricsEngine implements Kpis, SmartLifecycle {
         this.rollup = new TimeSeriesStore(MetricsSettings.ROLLUP_STEP, settings.rollupHistory());
         this.operators = new StreamOperators(settings.window(), settings.allowedLateness(), settings.sessionIdleTimeout(),
                 MAX_WINDOW, settings.history(), clock.millis());
+        this.loop = new ConsumerLoop(eventLog, new ConsumerLoop.Config("metrics-operators", GROUP, Topics.TELEMETRY,
+                EventLog.OffsetReset.EARLIEST, MAX_POLL_RECORDS, LINGER), this);
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("metrics-operators").daemon().start(this::run);
+    public ConsumerLoop consumerLoop() {
+        return loop;
     }
 
+    /** Idle, the thread wakes when the next window is due to close. */
     @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        try (EventConsumer consumer = eventLog.consumer(GROUP, Topics.TELEMETRY, EventLog.OffsetReset.EARLIEST)) {
-            while (running) {
-                long waitMs = Math.max(0, operators.nextCloseAtMs() - clock.millis());
-                List<LogRecord> records = consumer.poll(MAX_POLL_RECORDS, Duration.ofMillis(waitMs));
-                records.forEach(this::accept);
-                closeWindows(clock.millis());
-                if (!records.isEmpty()) {
-                    consumer.commit();
-                    if (records.size() < MAX_POLL_RECORDS) {
-                        linger();
-                    }
-                }
-                if (Thread.currentThread().isInterrupted() && !running) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("Metrics operators stopped", e);
-        }
-    }
-
-    private void linger() {
-        long untilCloseMs = operators.nextCloseAtMs() - clock.millis();
-        if (untilCloseMs > 0) {
-            try {
-                Thread.sleep(Math.min(LINGER.toMillis(), untilCloseMs));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public Duration pollWait() {
+        return Duration.ofMillis(Math.max(0, operators.nextCloseAtMs() - clock.millis()));
     }
 
     /** Folds one record in; called by the operators' thread (or a test driving the engine without it). */
-    void accept(LogRecord record) {
+    @Override
+    public void accept(LogRecord record) {
         operators.accept(record);
+    }
+
+    /** After every poll, empty or not: closes the windows now due. */
+    @Override
+    public void afterPoll(List<LogRecord> records) {
+        closeWindows(clock.millis());
     }
 
     /** Closes the windows due at {@code nowMs} and publishes them; same thread as {@link #accept}. */
