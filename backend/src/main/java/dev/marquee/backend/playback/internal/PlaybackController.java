@@ -147,15 +147,15 @@ class PlaybackController {
                         "Profile not found", "This account has no profile yet."));
     }
 
-    /**
-     * The region whose playback service answers: that of the instance listener the call arrived on (gateways route
-     * to their own region's instances first), else the first configured region (a call to the main port).
-     */
     /** The zone of the instance listener the call arrived on; blank on the main port (the cache picks a default). */
     private String servingZone(HttpServletRequest request) {
         return instances.byPort(request.getLocalPort()).map(LocalInstance::zone).orElse("");
     }
 
+    /**
+     * The region whose playback service answers: that of the instance listener the call arrived on (gateways route
+     * to their own region's instances first), else the first configured region (a call to the main port).
+     */
     private String servingRegion(HttpServletRequest request) {
         return instances.byPort(request.getLocalPort()).map(LocalInstance::region)
                 .orElseGet(() -> topology.regions().getFirst().name());
