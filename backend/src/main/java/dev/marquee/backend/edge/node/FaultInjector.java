@@ -74,9 +74,10 @@ final class FaultInjector extends ChannelInboundHandlerAdapter {
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, INJECTED.length);
         if (!io.netty.handler.codec.http.HttpUtil.isKeepAlive(request)) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(ResponseWire.encode(ctx.alloc(), response, false))
+               .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
         } else {
-            ctx.writeAndFlush(response);
+            ctx.writeAndFlush(ResponseWire.encode(ctx.alloc(), response, false));
         }
     }
 }
