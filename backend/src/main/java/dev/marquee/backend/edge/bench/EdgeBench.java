@@ -246,6 +246,8 @@ public final class EdgeBench {
      * descriptors per worker, reopened after 10 s), the same response headers (Cache-Control, X-Cache and a node
      * id on top of nginx's own ETag, Last-Modified, Accept-Ranges, Date, Server), and no access log (the edge
      * logs no requests either, it counts them). nginx checks no URL signature; the edge does (HMAC per request).
+     * {@code reuseport} gives each worker its own accept queue, so connections spread over the workers as the edge's
+     * acceptor spreads them over its I/O threads (without it most of a few connections land on one worker).
      */
     private static String nginxConfig(int port, int workers, Path root) {
         return """
@@ -269,7 +271,7 @@ public final class EdgeBench {
                     client_body_temp_path tmp/body;
                     proxy_temp_path tmp/proxy;
                     server {
-                        listen 127.0.0.1:%d;
+                        listen 127.0.0.1:%d reuseport;
                         root %s;
                         location / {
                             add_header Cache-Control "public, max-age=31536000, immutable";
