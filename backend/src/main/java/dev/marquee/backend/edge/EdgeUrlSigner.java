@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A signed URL looks like {@code /titles/<id>/720p/seg-00001.ts?exp=<epoch s>&sid=<session>&sig=<base64url>}.
  * It does not check that the path is well formed: the node rejects traversal before it verifies.
  *
- * <p>Thread-safe: each thread gets its own {@link Mac}.
+ * <p>Thread-safe: each thread gets its own {@link Mac} and scratch buffers, so verifying a well-formed URL (every
+ * request on an edge node) allocates nothing.
  */
 public final class EdgeUrlSigner {
 
@@ -31,15 +32,22 @@ public final class EdgeUrlSigner {
     /** Session ids travel in a URL and in logs: keep them short and in a safe alphabet. */
     private static final int MAX_SESSION_CHARS = 128;
 
+    /** HMAC-SHA256 output. */
+    private static final int MAC_BYTES = 32;
+    /** 32 bytes in unpadded base64url. */
+    private static final int SIGNATURE_CHARS = 43;
+    /** Scratch for the MAC input of an ordinary path; longer ones grow it. */
+    private static final int SCRATCH_BYTES = 256;
+
     private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<PerThread> threads;
 
     public EdgeUrlSigner(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("edge signing key must have at least 16 bytes, got " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.threads = ThreadLocal.withInitial(() -> new PerThread(newMac()));
     }
 
     /** Reads a key file written by {@link #createKeyFile}; its content is the raw key. */
@@ -100,24 +108,140 @@ public final class EdgeUrlSigner {
             return Verdict.MISSING;
         }
         long exp;
-        byte[] given;
         try {
             exp = Long.parseLong(expParam);
-            given = Base64.getUrlDecoder().decode(sigParam);
-        } catch (IllegalArgumentException e) {
+        } catch (NumberFormatException e) {
             return Verdict.MALFORMED;
+        }
+        PerThread t = threads.get();
+        byte[] given;
+        if (sigParam.length() == SIGNATURE_CHARS && decodeSignature(sigParam, t.given)) {
+            given = t.given;
+        } else {
+            try {
+                given = Base64.getUrlDecoder().decode(sigParam); // not a well-formed signature: the slow path decides
+            } catch (IllegalArgumentException e) {
+                return Verdict.MALFORMED;
+            }
         }
         if (!isValidSession(session)) {
             return Verdict.MALFORMED;
         }
-        if (!MessageDigest.isEqual(given, mac(path, exp, session))) {
+        if (!MessageDigest.isEqual(given, macInto(t, path, exp, session))) {
             return Verdict.FORGED;
         }
         return exp < nowEpochS ? Verdict.EXPIRED : Verdict.VALID;
     }
 
+    /** The MAC of (path, exp, session) in the thread's buffer, built without allocating for an ASCII path. */
+    private static byte[] macInto(PerThread t, String path, long exp, String session) {
+        int n = path.length() + 1 + 20 + 1 + session.length(); // a long has at most 20 characters with its sign
+        if (t.input.length < n) {
+            t.input = new byte[n];
+        }
+        byte[] in = t.input;
+        int at = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c >= 0x80) {
+                byte[] mac = mac(t.mac, path, exp, session); // non-ASCII path (refused by nodes anyway): UTF-8 bytes
+                System.arraycopy(mac, 0, t.expected, 0, MAC_BYTES);
+                return t.expected;
+            }
+            in[at++] = (byte) c;
+        }
+        in[at++] = SEPARATOR;
+        at = writeDecimal(in, at, exp);
+        in[at++] = SEPARATOR;
+        for (int i = 0; i < session.length(); i++) {
+            in[at++] = (byte) session.charAt(i); // isValidSession: ASCII only
+        }
+        t.mac.update(in, 0, at);
+        try {
+            t.mac.doFinal(t.expected, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalStateException("HMAC-SHA256 output is " + MAC_BYTES + " bytes", e);
+        }
+        return t.expected;
+    }
+
+    /** Writes {@code value} as {@link Long#toString(long)} would; returns the new end. */
+    private static int writeDecimal(byte[] out, int at, long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                byte[] digits = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(digits, 0, out, at, digits.length);
+                return at + digits.length;
+            }
+            out[at++] = '-';
+            value = -value;
+        }
+        int start = at;
+        do {
+            out[at++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        for (int i = start, j = at - 1; i < j; i++, j--) {
+            byte b = out[i];
+            out[i] = out[j];
+            out[j] = b;
+        }
+        return at;
+    }
+
+    /**
+     * Decodes 43 base64url characters into 32 bytes as {@link Base64#getUrlDecoder()} does (the last character's
+     * two spare bits ignored); false when a character is outside the alphabet.
+     */
+    private static boolean decodeSignature(String sig, byte[] out) {
+        int bits = 0;
+        int held = 0;
+        int at = 0;
+        for (int i = 0; i < SIGNATURE_CHARS; i++) {
+            int v = base64UrlValue(sig.charAt(i));
+            if (v < 0) {
+                return false;
+            }
+            bits = (bits << 6) | v;
+            held += 6;
+            if (held >= 8) {
+                held -= 8;
+                out[at++] = (byte) (bits >> held);
+            }
+        }
+        return at == MAC_BYTES;
+    }
+
+    private static int base64UrlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
+    }
+
+    /** One thread's MAC and buffers. */
+    private static final class PerThread {
+        final Mac mac;
+        final byte[] given = new byte[MAC_BYTES];
+        final byte[] expected = new byte[MAC_BYTES];
+        byte[] input = new byte[SCRATCH_BYTES];
+
+        PerThread(Mac mac) {
+            this.mac = mac;
+        }
+    }
+
     private byte[] mac(String path, long exp, String session) {
-        Mac mac = macs.get();
+        return mac(threads.get().mac, path, exp, session);
+    }
+
+    private static byte[] mac(Mac mac, String path, long exp, String session) {
         mac.update(path.getBytes(StandardCharsets.UTF_8));
         mac.update(SEPARATOR);
         mac.update(Long.toString(exp).getBytes(StandardCharsets.US_ASCII));

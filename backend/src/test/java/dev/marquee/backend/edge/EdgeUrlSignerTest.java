@@ -43,11 +43,34 @@ class EdgeUrlSignerTest {
     }
 
     @Test
+    void verifiesExactlyTheSignaturesOfAPlainHmacOverManyUrls() throws Exception {
+        javax.crypto.Mac reference = javax.crypto.Mac.getInstance("HmacSHA256");
+        reference.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            String path = "/titles/t" + random.nextInt(1000) + "/720p/seg-" + "x".repeat(random.nextInt(300)) + ".ts";
+            long exp = NOW_S + random.nextInt(100_000);
+            String session = "s-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+            String sig = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(reference.doFinal(
+                    (path + "\n" + exp + "\n" + session).getBytes(StandardCharsets.US_ASCII)));
+            assertThat(signer.verify(path, Long.toString(exp), session, sig, NOW_S)).isEqualTo(EdgeUrlSigner.Verdict.VALID);
+            int at = random.nextInt(sig.length() - 1); // the last character also carries two spare bits
+            char swapped = sig.charAt(at) == 'A' ? 'B' : 'A';
+            String tampered = sig.substring(0, at) + swapped + sig.substring(at + 1);
+            assertThat(signer.verify(path, Long.toString(exp), session, tampered, NOW_S))
+                    .isEqualTo(EdgeUrlSigner.Verdict.FORGED);
+            assertThat(signer.verify(path + "x", Long.toString(exp), session, sig, NOW_S))
+                    .isEqualTo(EdgeUrlSigner.Verdict.FORGED);
+        }
+    }
+
+    @Test
     void reportsMissingAndMalformedParameters() {
         assertThat(signer.verify("/a.ts", null, "s", "x", NOW_S)).isEqualTo(EdgeUrlSigner.Verdict.MISSING);
         assertThat(signer.verify("/a.ts", "soon", "s", "AAAA", NOW_S)).isEqualTo(EdgeUrlSigner.Verdict.MALFORMED);
         assertThat(signer.verify("/a.ts", "1", "s", "not base64!", NOW_S)).isEqualTo(EdgeUrlSigner.Verdict.MALFORMED);
         assertThat(signer.verify("/a.ts", "1", "s/../x", "AAAA", NOW_S)).isEqualTo(EdgeUrlSigner.Verdict.MALFORMED);
+        assertThat(signer.verify("/a.ts", "1", "s", "+".repeat(43), NOW_S)).isEqualTo(EdgeUrlSigner.Verdict.MALFORMED);
     }
 
     @Test

@@ -38,8 +38,9 @@ final class BenchServer implements AutoCloseable {
     static BenchServer edge(List<String> pin, Path config, int port, Path log) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(pin);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xms512m", "-Xmx512m", "-Dio.netty.leakDetection.level=disabled",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        cmd.addAll(edgeJvmOptions());
+        cmd.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"), "dev.marquee.backend.edge.EdgeNodeMain",
                 "--config", config.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -47,6 +48,24 @@ final class BenchServer implements AutoCloseable {
         s.awaitListening();
         return s;
     }
+
+    /**
+     * The edge node's JVM options: those of {@code ./marquee edge} (the launcher passes them as
+     * {@value #EDGE_OPTS_ENV}), so the benchmark measures the product's configuration; the same defaults when
+     * run without the launcher.
+     */
+    static List<String> edgeJvmOptions() {
+        String opts = System.getenv(EDGE_OPTS_ENV);
+        if (opts == null || opts.isBlank()) {
+            opts = DEFAULT_EDGE_OPTS;
+        }
+        return List.of(opts.trim().split("\\s+"));
+    }
+
+    static final String EDGE_OPTS_ENV = "MARQUEE_EDGE_JAVA_OPTS";
+    /** Keep in step with EDGE_JAVA_OPTS in the ./marquee launcher. */
+    private static final String DEFAULT_EDGE_OPTS =
+            "-XX:+UseSerialGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled";
 
     /** nginx in the foreground (daemon off) so its master's pid is ours to stop. */
     static BenchServer nginx(List<String> pin, Path conf, int port, Path log) throws IOException, InterruptedException {
@@ -86,6 +105,16 @@ final class BenchServer implements AutoCloseable {
             total += cpuOf(child.pid());
         }
         return total;
+    }
+
+    /**
+     * CPU seconds used by this JVM's children that have ended and been waited for (cutime + cstime of
+     * /proc/self/stat): read before and after a wrk run, the difference is wrk's CPU time.
+     */
+    static double endedChildrenCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS_PER_S;
     }
 
     private static double cpuOf(long pid) throws IOException {

@@ -24,7 +24,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -60,6 +60,9 @@ public final class EdgeNode implements AutoCloseable {
     private final EdgeNodeConfig config;
     private final InstantSource clock;
     private final io.netty.util.AsciiString idHeader;
+    /** "X-Cache: HIT|MISS" and "X-Marquee-Node: id" as response bytes, encoded once. */
+    private final byte[] identityHit;
+    private final byte[] identityMiss;
     /** Per I/O thread: each is used only on its own loop (see {@link OpenFiles}). */
     private final java.util.Map<io.netty.util.concurrent.EventExecutor, OpenFiles> openFiles =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,6 +86,9 @@ public final class EdgeNode implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.idHeader = io.netty.util.AsciiString.of(config.id());
+        byte[] idLine = ResponseWire.line(Responses.X_NODE, idHeader);
+        this.identityHit = ResponseWire.concat(ResponseWire.line(Responses.X_CACHE, Responses.HIT), idLine);
+        this.identityMiss = ResponseWire.concat(ResponseWire.line(Responses.X_CACHE, Responses.MISS), idLine);
         if (config.tier() == EdgeTier.ORIGIN) {
             this.store = new OriginStore(config.directory());
             this.servingStore = store;
@@ -107,8 +113,17 @@ public final class EdgeNode implements AutoCloseable {
             channelType = NioServerSocketChannel.class;
         }
         boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("edge-" + config.id() + "-accept", true), io);
-        workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+        workers = new MultiThreadIoEventLoopGroup(ioThreads(config),
                 new DefaultThreadFactory("edge-" + config.id() + "-io", true), io);
+    }
+
+    /**
+     * The I/O threads to run: as configured, or with 0 one per CPU this process may use (under {@code taskset}
+     * the JVM sees only the allowed cores). Netty's own default is two per CPU: more threads than cores only
+     * adds context switches to a loop that never blocks.
+     */
+    static int ioThreads(EdgeNodeConfig config) {
+        return config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     }
 
     /** Starts a node with the system clock and no metrics registry. */
@@ -150,7 +165,8 @@ public final class EdgeNode implements AutoCloseable {
                         connections.add(ch);
                         ch.pipeline()
                           .addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0))
-                          .addLast(new HttpServerCodec(new HttpDecoderConfig()
+                          // Requests only: responses are written as bytes by the handler (ResponseWire).
+                          .addLast(new HttpRequestDecoder(new HttpDecoderConfig()
                                   .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                                   .setMaxHeaderSize(MAX_HEADER_BYTES)))
                           .addLast(new FaultInjector(() -> faults))
@@ -197,6 +213,10 @@ public final class EdgeNode implements AutoCloseable {
 
     /** The node id as a response header value, built once. */
     io.netty.util.AsciiString idHeader() { return idHeader; }
+
+    byte[] identityHit() { return identityHit; }
+
+    byte[] identityMiss() { return identityMiss; }
 
     public EdgeNodeConfig config() { return config; }
 

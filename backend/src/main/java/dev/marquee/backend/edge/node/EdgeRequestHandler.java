@@ -2,6 +2,8 @@ package dev.marquee.backend.edge.node;
 
 import dev.marquee.backend.edge.EdgeAdminState;
 import dev.marquee.backend.edge.EdgeUrlSigner;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,7 +17,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -46,6 +47,8 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
     static final boolean CORK = Boolean.parseBoolean(System.getProperty("marquee.edge.cork", "true"));
 
     private final AsciiString nodeId;
+    /** Whether the request being answered is a HEAD (its answer carries no body, problems included). */
+    private boolean headRequest;
     private boolean waitingForFill;
     private boolean corked;
     private @Nullable ArrayDeque<HttpRequest> queued;
@@ -111,6 +114,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         NodeStats stats = node.stats();
         stats.requests.increment();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        headRequest = HttpMethod.HEAD.equals(request.method());
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
             if (cause instanceof TooLongHttpLineException) {
@@ -185,6 +189,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         filler.fill(key).whenComplete((filled, failure) -> ctx.executor().execute(() -> {
             waitingForFill = false;
+            headRequest = head;
             if (!ctx.channel().isActive()) {
                 return;
             }
@@ -223,7 +228,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             HttpResponse response = Responses.head(HttpResponseStatus.NOT_MODIFIED);
             commonHeaders(response.headers(), object, nowMs);
             identify(response.headers(), hit);
-            finish(ctx, response, null, keepAlive);
+            send(ctx, response, keepAlive);
             return true;
         }
         ByteRange range = null;
@@ -241,7 +246,6 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             send(ctx, response, keepAlive);
             return true;
         }
-        HttpResponse response;
         long offset = 0;
         long length = object.length();
         if (range != null) {
@@ -259,24 +263,12 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
                 return false;
             }
         }
-        if (range == null) {
-            response = Responses.head(HttpResponseStatus.OK);
-            response.headers().add(HttpHeaderNames.CONTENT_LENGTH, object.contentLength());
-        } else {
-            response = Responses.head(HttpResponseStatus.PARTIAL_CONTENT);
-            response.headers()
-                    .set(HttpHeaderNames.CONTENT_LENGTH, length)
-                    .set(HttpHeaderNames.CONTENT_RANGE,
-                            "bytes " + range.first() + "-" + range.last() + "/" + object.length());
-        }
-        HttpHeaders out = response.headers();
-        commonHeaders(out, object, nowMs);
-        identify(out, hit);
-        out.add(HttpHeaderNames.CONTENT_TYPE, object.contentType());
+        ByteBuf wireHead = ResponseWire.objectHead(ctx.alloc(), object, range, nowMs,
+                hit ? node.identityHit() : node.identityMiss(), keepAlive);
         if (!head) {
             node.stats().bytesServed.add(length);
         }
-        finish(ctx, response, region, keepAlive);
+        finish(ctx, wireHead, region, keepAlive);
         return true;
     }
 
@@ -303,7 +295,7 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
             HttpResponse response = Responses.head(HttpResponseStatus.NOT_MODIFIED);
             signed.headers(response.headers(), nowMs);
             identify(response.headers(), hit);
-            finish(ctx, response, null, keepAlive);
+            send(ctx, response, keepAlive);
             return true;
         }
         ByteRange range = null;
@@ -381,32 +373,48 @@ final class EdgeRequestHandler extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    private void finish(ChannelHandlerContext ctx, HttpResponse response, @Nullable DefaultFileRegion body,
-                        boolean keepAlive) {
-        if (!keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+    /**
+     * Writes a head and the object's bytes. Head and body should share TCP segments (a head alone would be a tiny
+     * packet of its own): on an idle connection the head goes to the kernel at once with MSG_MORE
+     * ({@link HeadSender}); behind other queued responses (pipelining, a slow reader) the socket is corked for the
+     * batch instead, as nginx's tcp_nopush does.
+     */
+    private void finish(ChannelHandlerContext ctx, ByteBuf head, @Nullable DefaultFileRegion body, boolean keepAlive) {
+        if (body != null && ctx.channel() instanceof EpollSocketChannel epoll) {
+            if (!corked && HeadSender.canSendNow(epoll)) {
+                HeadSender.send(epoll, head);
+            } else if (CORK && !corked) {
+                epoll.config().setTcpCork(true);
+                corked = true;
+            }
         }
-        if (body != null && CORK && !corked && ctx.channel() instanceof EpollSocketChannel epoll) {
-            epoll.config().setTcpCork(true);
-            corked = true;
-        }
-        ctx.write(response, ctx.voidPromise());
-        if (body != null) {
-            ctx.write(body, ctx.voidPromise());
-        }
-        if (keepAlive) {
-            ctx.write(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+        if (head.isReadable()) {
+            ctx.write(head, ctx.voidPromise());
         } else {
-            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+            head.release();
+        }
+        if (body == null) {
+            // nothing more
+        } else if (keepAlive) {
+            ctx.write(body, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(body).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (!keepAlive) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
     private void send(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
-        if (keepAlive) {
-            ctx.write(response, ctx.voidPromise());
-        } else {
+        if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, "close");
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+        ByteBuf bytes = ResponseWire.encode(ctx.alloc(), response, headRequest);
+        if (keepAlive) {
+            ctx.write(bytes, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(bytes).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

@@ -68,15 +68,17 @@ final class FaultInjector extends ChannelInboundHandlerAdapter {
     }
 
     private static void fail(ChannelHandlerContext ctx, HttpRequest request) {
+        boolean head = io.netty.handler.codec.http.HttpMethod.HEAD.equals(request.method()); // no body then
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SERVICE_UNAVAILABLE,
                 Unpooled.wrappedBuffer(INJECTED));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, INJECTED.length);
         if (!io.netty.handler.codec.http.HttpUtil.isKeepAlive(request)) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(ResponseWire.encode(ctx.alloc(), response, head))
+               .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
         } else {
-            ctx.writeAndFlush(response);
+            ctx.writeAndFlush(ResponseWire.encode(ctx.alloc(), response, head));
         }
     }
 }

@@ -4,11 +4,15 @@ import io.netty.handler.codec.DateFormatter;
 import io.netty.util.AsciiString;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.Objects;
 
 /**
  * An object on a node's disk with its response headers computed once (not per request).
  * The ETag derives from length and modification second, and a fill copies the upstream's Last-Modified onto
  * the cached file, so the origin and every cache agree on an object's ETag without storing it separately.
+ * {@code headerBlock} is those headers (ETag, Last-Modified, Cache-Control, Accept-Ranges, Server, Content-Type)
+ * encoded as response bytes, written as is into every response with the object's bytes.
+ * Equality is that of the object on disk (key, file, length, modification time): the other fields derive from it.
  */
 record StoredObject(
         String key,
@@ -19,7 +23,9 @@ record StoredObject(
         AsciiString lastModified,
         AsciiString contentType,
         AsciiString cacheControl,
-        AsciiString contentLength) {
+        AsciiString contentLength,
+        byte[] contentLengthBytes,
+        byte[] headerBlock) {
 
     /** Segments never change once published: let every cache keep them for a year (RFC 8246 immutable). */
     static final AsciiString CACHE_SEGMENT = AsciiString.cached("public, max-age=31536000, immutable");
@@ -30,9 +36,30 @@ record StoredObject(
     static StoredObject of(String key, Path file, long length, long lastModifiedMs) {
         long second = lastModifiedMs / 1000;
         AsciiString etag = AsciiString.of("\"" + Long.toHexString(length) + "-" + Long.toHexString(second) + "\"");
-        return new StoredObject(key, file, length, second * 1000, etag,
-                AsciiString.of(DateFormatter.format(new Date(second * 1000))),
-                contentTypeOf(key), cacheControlOf(key), AsciiString.of(Long.toString(length)));
+        AsciiString lastModified = AsciiString.of(DateFormatter.format(new Date(second * 1000)));
+        AsciiString contentType = contentTypeOf(key);
+        AsciiString cacheControl = cacheControlOf(key);
+        byte[] block = ResponseWire.concat(
+                ResponseWire.line("ETag", etag),
+                ResponseWire.line("Last-Modified", lastModified),
+                ResponseWire.line("Cache-Control", cacheControl),
+                ResponseWire.line("Accept-Ranges", Responses.BYTES),
+                ResponseWire.line("Server", Responses.SERVER),
+                ResponseWire.line("Content-Type", contentType));
+        String lengthText = Long.toString(length);
+        return new StoredObject(key, file, length, second * 1000, etag, lastModified, contentType, cacheControl,
+                AsciiString.of(lengthText), ResponseWire.ascii(lengthText), block);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoredObject s && length == s.length && lastModifiedMs == s.lastModifiedMs
+                && key.equals(s.key) && file.equals(s.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, file, length, lastModifiedMs);
     }
 
     static AsciiString cacheControlOf(String key) {

@@ -133,6 +133,71 @@ class EdgeNodeIntegrationTest {
     }
 
     @Test
+    void answersPipelinedRequestsInOrderWithExactBytes() throws Exception {
+        // The first answer's head goes to the kernel directly (MSG_MORE), the later ones queue behind its body.
+        if (EdgeNode.nativeTransport()) {
+            assertThat(HeadSender.AVAILABLE).as("send(MSG_MORE) linked on Linux").isTrue();
+        }
+        String host = " HTTP/1.1\r\nHost: x\r\n";
+        String requests = "GET " + signed(SEGMENT) + host + "\r\n"
+                + "GET " + signed(SEGMENT) + host + "Range: bytes=100-199\r\n\r\n"
+                + "HEAD " + signed(SEGMENT) + host + "\r\n"
+                + "GET /" + SEGMENT + host + "\r\n" // unsigned: 403 with a problem body
+                + "GET " + signed(SEGMENT) + host + "Connection: close\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+
+            RawResponse whole = RawResponse.read(in, false);
+            assertThat(whole.status()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(whole.body()).isEqualTo(segment);
+            assertThat(whole.headers()).contains("X-Cache: HIT", "Content-Type: video/mp2t");
+            RawResponse part = RawResponse.read(in, false);
+            assertThat(part.status()).isEqualTo("HTTP/1.1 206 Partial Content");
+            assertThat(part.headers()).contains("Content-Range: bytes 100-199/" + SEGMENT_BYTES);
+            assertThat(part.body()).isEqualTo(Arrays.copyOfRange(segment, 100, 200));
+            RawResponse head = RawResponse.read(in, true);
+            assertThat(head.status()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(head.headers()).contains("Content-Length: " + SEGMENT_BYTES);
+            assertThat(RawResponse.read(in, false).status()).isEqualTo("HTTP/1.1 403 Forbidden");
+            RawResponse last = RawResponse.read(in, false);
+            assertThat(last.headers()).contains("Connection: close");
+            assertThat(last.body()).isEqualTo(segment);
+            assertThat(in.read()).isEqualTo(-1); // and the node closed the connection
+        }
+    }
+
+    /** One HTTP/1.1 response read off a socket: status line, header lines, and Content-Length bytes of body. */
+    private record RawResponse(String status, java.util.List<String> headers, byte[] body) {
+        static RawResponse read(java.io.InputStream in, boolean head) throws IOException {
+            String status = line(in);
+            java.util.List<String> headers = new java.util.ArrayList<>();
+            int length = 0;
+            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                headers.add(h);
+                if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                }
+            }
+            return new RawResponse(status, headers, head ? new byte[0] : in.readNBytes(length));
+        }
+
+        private static String line(java.io.InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed mid-line: " + line);
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+    }
+
+    @Test
     void downNodeRefusesConnectionsAndDrainingReportsItselfUnhealthy() throws Exception {
         EdgeNode other = EdgeNode.start(EdgeNodeConfig.origin("origin-state", root, SIGNER));
         try {
