@@ -55,7 +55,8 @@ final class OpenLoopLoad implements AutoCloseable {
     static final long HIGHEST_US = TimeUnit.MINUTES.toMicros(1);
 
     /** What one run measured; every histogram in microseconds. */
-    record Result(Histogram latency, Histogram scheduleLag, long sent, long errors, @Nullable String servedBy) {}
+    record Result(Histogram latency, Histogram scheduleLag, Histogram gatewayOwn, long sent, long errors,
+                  @Nullable String servedBy) {}
 
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -98,6 +99,7 @@ final class OpenLoopLoad implements AutoCloseable {
         private final Promise<Result> done;
         private final Histogram latency = new Histogram(HIGHEST_US, 3);
         private final Histogram scheduleLag = new Histogram(HIGHEST_US, 3);
+        private final Histogram gatewayOwn = new Histogram(HIGHEST_US, 3);
         private final ArrayDeque<Conn> idle = new ArrayDeque<>();
         private final Set<Conn> open = new HashSet<>();
         private final ArrayDeque<Long> waiting = new ArrayDeque<>();
@@ -174,6 +176,31 @@ final class OpenLoopLoad implements AutoCloseable {
             }
         }
 
+        /** The gateway's own time by its own clock: {@code total} minus {@code upstream} of its Server-Timing. */
+        private void recordGatewayOwn(@Nullable String timing) {
+            if (timing == null) {
+                return;
+            }
+            double total = duration(timing, "total;dur=");
+            double upstream = duration(timing, "upstream;dur=");
+            if (total >= 0 && upstream >= 0) {
+                gatewayOwn.recordValue(Math.max(0, Math.min(HIGHEST_US, Math.round((total - upstream) * 1_000))));
+            }
+        }
+
+        private static double duration(String timing, String metric) {
+            int at = timing.indexOf(metric);
+            if (at < 0) {
+                return -1;
+            }
+            int from = at + metric.length();
+            int to = from;
+            while (to < timing.length() && (Character.isDigit(timing.charAt(to)) || timing.charAt(to) == '.')) {
+                to++;
+            }
+            return Double.parseDouble(timing.substring(from, to));
+        }
+
         private void sweep() {
             long now = System.nanoTime();
             for (Conn conn : Set.copyOf(open)) {
@@ -192,7 +219,7 @@ final class OpenLoopLoad implements AutoCloseable {
                     c.channel.close();
                 }
             });
-            done.trySuccess(new Result(latency, scheduleLag, count, errors, servedBy));
+            done.trySuccess(new Result(latency, scheduleLag, gatewayOwn, count, errors, servedBy));
         }
 
         /** One keep-alive connection, one request at a time. */
@@ -240,6 +267,7 @@ final class OpenLoopLoad implements AutoCloseable {
                 if (servedBy == null) {
                     servedBy = response.headers().get("X-Marquee-Instance");
                 }
+                recordGatewayOwn(response.headers().get("Server-Timing"));
                 completed(this, intended, response.status().code() == 200);
             }
 

@@ -1,7 +1,5 @@
 package dev.marquee.backend.gateway.internal;
 
-import java.util.Locale;
-
 /**
  * Zuul's passport: the timestamps of one request's way through the gateway. It keeps the first and the last time of
  * each stamp (an upstream call retried is one span from its first start to its last end) and renders as a
@@ -46,6 +44,13 @@ final class Passport {
         if (!header.isEmpty()) {
             header.append(", ");
         }
-        header.append(name).append(";dur=").append(String.format(Locale.ROOT, "%.2f", (to - from) / 1_000_000.0));
+        // Milliseconds with two decimals, written by hand: String.format was a visible share of a request's cost.
+        long hundredths = Math.max(0, (to - from + 5_000) / 10_000);
+        header.append(name).append(";dur=").append(hundredths / 100).append('.');
+        long fraction = hundredths % 100;
+        if (fraction < 10) {
+            header.append('0');
+        }
+        header.append(fraction);
     }
 }

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -38,7 +38,7 @@ import org.springframework.http.HttpStatus;
  */
 final class Router {
     /** Headers that describe one connection, not the message (RFC 9110 §7.6.1), and those set per hop here. */
-    static final Set<AsciiString> NOT_FORWARDED = Set.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+    static final List<AsciiString> NOT_FORWARDED = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
             HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION, HttpHeaderNames.TE,
             HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE, HttpHeaderNames.HOST,
             HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.EXPECT, AsciiString.cached("http2-settings"));
@@ -177,11 +177,7 @@ final class Router {
             FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(exchange.method()),
                     exchange.pathAndQuery(), body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
             HttpHeaders headers = request.headers();
-            for (Map.Entry<String, String> header : exchange.headers()) {
-                if (!NOT_FORWARDED.contains(AsciiString.of(header.getKey()).toLowerCase())) {
-                    headers.add(header.getKey(), header.getValue());
-                }
-            }
+            copyForwarded(exchange.headers(), headers);
             headers.set(HttpHeaderNames.HOST, target.url().getAuthority());
             headers.set(ControlPaths.REQUEST_ID_HEADER, exchange.requestId());
             headers.set("X-Forwarded-For", exchange.clientAddress());
@@ -196,11 +192,27 @@ final class Router {
 
     private static HttpHeaders responseHeaders(HttpHeaders upstream) {
         HttpHeaders headers = new DefaultHttpHeaders();
-        for (Map.Entry<String, String> header : upstream) {
-            if (!NOT_FORWARDED.contains(AsciiString.of(header.getKey()).toLowerCase())) {
-                headers.add(header.getKey(), header.getValue());
+        copyForwarded(upstream, headers);
+        return headers;
+    }
+
+    /** Copies every header but the hop-by-hop ones, without allocating a lower-case name per header. */
+    static void copyForwarded(HttpHeaders from, HttpHeaders to) {
+        Iterator<Map.Entry<CharSequence, CharSequence>> headers = from.iteratorCharSequence();
+        while (headers.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            if (forwarded(header.getKey())) {
+                to.add(header.getKey(), header.getValue());
             }
         }
-        return headers;
+    }
+
+    private static boolean forwarded(CharSequence name) {
+        for (AsciiString hop : NOT_FORWARDED) {
+            if (hop.contentEqualsIgnoreCase(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
