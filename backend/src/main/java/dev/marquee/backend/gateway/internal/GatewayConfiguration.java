@@ -31,7 +31,7 @@ class GatewayConfiguration {
         Router router = new Router(new LoadBalancer(registry, calls), calls, server.upstream(settings.connectTimeout()),
                 problems, settings.retries());
         HomeAggregator home = new HomeAggregator(router, topology, caches, json, settings.partTimeout(), settings.partCacheTtl());
-        return new GatewayPhases(topology, new Authenticator(jwtDecoder, publicPaths, clock),
+        return new GatewayPhases(topology, new Authenticator(jwtDecoder, publicPaths),
                 new RateLimits(settings.accountPerSecond(), settings.accountPerMinute(), clock),
                 new RateLimits(settings.addressPerSecond(), settings.addressPerMinute(), clock),
                 router, home, problems);
