@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The backend started as a process of its own for a benchmark, from this JVM's class path, on a free loopback port
  * with a fresh data directory: the load generator then shares no heap, no GC and no JIT with the server it measures.
- * Extra JVM options for the server (e.g. a JFR recording) come from the system property {@code bench.server.jvm}.
+ * Extra JVM options for the server (e.g. a JFR recording) come from the system property {@code bench.server.jvm},
+ * extra settings (e.g. {@code --marquee.gateway.io-threads=1}) from {@code bench.server.args}.
  */
 final class BackendProcess implements AutoCloseable {
     /** A backend starts in well under this on 2 cores; longer means it will not. */
@@ -61,6 +62,10 @@ final class BackendProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MarqueeBackend.class.getName(),
                 "--marquee.home=" + home, "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(springArgs);
+        String extraArgs = System.getProperty("bench.server.args", "").trim();
+        if (!extraArgs.isEmpty()) {
+            command.addAll(Arrays.asList(extraArgs.split("\\s+")));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         BackendProcess backend = new BackendProcess(process, home, log, "http://127.0.0.1:" + port);
         backend.awaitHealthy();

@@ -103,8 +103,9 @@ public final class ControlPlaneBenchmarks {
         HttpHeaders headers = new DefaultHttpHeaders().add("Authorization", "Bearer " + token)
                 .add(ControlPaths.CLIENT_ZONE_HEADER, ZONE);
         System.out.printf(Locale.ROOT, "gateway bench: %d req/s, %d rounds of %d s per path (alternating), GET %s with the same"
-                        + " headers to %s directly and via the us-east-1 gateway; server pid %d, load generator in this process%n",
-                rate, ROUNDS, ROUND.toSeconds(), ApiPaths.PROFILES, INSTANCE, backend.pid());
+                        + " headers to %s directly and via the us-east-1 gateway; server pid %d%s, load generator in this"
+                        + " process%n", rate, ROUNDS, ROUND.toSeconds(), ApiPaths.PROFILES, INSTANCE, backend.pid(),
+                System.getProperty("bench.server.args", "").isBlank() ? "" : " (" + System.getProperty("bench.server.args") + ")");
         List<Round> rounds = new ArrayList<>();
         try (OpenLoopLoad load = new OpenLoopLoad(MAX_CONNECTIONS)) {
             OpenLoopLoad.Result warmDirect = null;

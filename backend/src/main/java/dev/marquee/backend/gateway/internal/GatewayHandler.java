@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -129,6 +130,18 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private static String requestId(@Nullable String given) {
-        return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && REQUEST_ID.matcher(given).matches() ? given : randomId().toString();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: a request id is no secret, and
+     * {@link UUID#randomUUID()} takes the process-wide {@code SecureRandom}'s lock, which the event loops and every
+     * other thread contend for (seen in the profile).
+     */
+    private static UUID randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;              // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low);
     }
 }
