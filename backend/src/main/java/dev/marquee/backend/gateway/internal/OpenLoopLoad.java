@@ -55,8 +55,8 @@ final class OpenLoopLoad implements AutoCloseable {
     static final long HIGHEST_US = TimeUnit.MINUTES.toMicros(1);
 
     /** What one run measured; every histogram in microseconds. */
-    record Result(Histogram latency, Histogram scheduleLag, Histogram gatewayOwn, long sent, long errors,
-                  @Nullable String servedBy) {}
+    record Result(Histogram latency, Histogram scheduleLag, Histogram gatewayOwn, Histogram gatewayUpstream, long sent,
+                  long errors, @Nullable String servedBy) {}
 
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -100,6 +100,7 @@ final class OpenLoopLoad implements AutoCloseable {
         private final Histogram latency = new Histogram(HIGHEST_US, 3);
         private final Histogram scheduleLag = new Histogram(HIGHEST_US, 3);
         private final Histogram gatewayOwn = new Histogram(HIGHEST_US, 3);
+        private final Histogram gatewayUpstream = new Histogram(HIGHEST_US, 3);
         private final ArrayDeque<Conn> idle = new ArrayDeque<>();
         private final Set<Conn> open = new HashSet<>();
         private final ArrayDeque<Long> waiting = new ArrayDeque<>();
@@ -176,7 +177,7 @@ final class OpenLoopLoad implements AutoCloseable {
             }
         }
 
-        /** The gateway's own time by its own clock: {@code total} minus {@code upstream} of its Server-Timing. */
+        /** The gateway's own time by its own clock ({@code total} minus {@code upstream} of its Server-Timing), and upstream. */
         private void recordGatewayOwn(@Nullable String timing) {
             if (timing == null) {
                 return;
@@ -185,6 +186,7 @@ final class OpenLoopLoad implements AutoCloseable {
             double upstream = duration(timing, "upstream;dur=");
             if (total >= 0 && upstream >= 0) {
                 gatewayOwn.recordValue(Math.max(0, Math.min(HIGHEST_US, Math.round((total - upstream) * 1_000))));
+                gatewayUpstream.recordValue(Math.max(0, Math.min(HIGHEST_US, Math.round(upstream * 1_000))));
             }
         }
 
@@ -219,7 +221,7 @@ final class OpenLoopLoad implements AutoCloseable {
                     c.channel.close();
                 }
             });
-            done.trySuccess(new Result(latency, scheduleLag, gatewayOwn, count, errors, servedBy));
+            done.trySuccess(new Result(latency, scheduleLag, gatewayOwn, gatewayUpstream, count, errors, servedBy));
         }
 
         /** One keep-alive connection, one request at a time. */
