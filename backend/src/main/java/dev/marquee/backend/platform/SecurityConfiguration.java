@@ -97,8 +97,9 @@ class SecurityConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps, new JwtIssuerValidator(settings.issuer())));
-        return decoder;
+        var validator = new DelegatingOAuth2TokenValidator<Jwt>(timestamps, new JwtIssuerValidator(settings.issuer()));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator);
     }
 
     @Bean

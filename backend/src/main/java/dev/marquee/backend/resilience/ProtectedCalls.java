@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * time limiter (created on first use with the configured defaults). The decorators nest as
  * {@code Fallback(Bulkhead(CircuitBreaker(TimeLimiter(call))))}: see {@code docs/decisions/0008-decorator-order.md}.
  * Retries are the caller's business, because a useful retry goes to another instance, i.e. another name.
- * Calls block the calling thread (virtual threads make that cheap); thread-safe.
+ * {@link #call} blocks the calling thread (virtual threads make that cheap); {@link #tryAcquire} never blocks and
+ * suits an event loop, which then runs the call, enforces the timeout and reports the outcome itself. Thread-safe.
  */
 public interface ProtectedCalls {
 
@@ -28,6 +29,12 @@ public interface ProtectedCalls {
             return new Protected<>(fallback.apply(failed), Outcome.FALLBACK_SUCCESS);
         }
     }
+
+    /**
+     * Takes the bulkhead's and then the breaker's permission for one attempt under {@code name}, without blocking;
+     * see {@link Permit} for what the caller owes afterwards. Same breaker, bulkhead and events as {@link #call}.
+     */
+    Permit tryAcquire(String name);
 
     /** False while the named breaker is open: a load balancer skips the target instead of wasting an attempt. */
     boolean isCallPermitted(String name);

@@ -42,6 +42,8 @@ public record TopologySettings(
 
     /** The service name under which gateways register; the director health-checks them. */
     public static final String GATEWAY_SERVICE = "gateway";
+    /** The path a gateway answers itself with its own health, and the director checks. */
+    public static final String GATEWAY_HEALTH_PATH = "/actuator/health";
 
     /** A region and its zones, e.g. {@code us-east-1} with {@code us-east-1a..c}. */
     public record Region(String name, List<String> zones) {

@@ -15,6 +15,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Inbound filter: validates the bearer token (signature, expiry, issuer) with the backend's own decoder, unless the
  * path is public. It checks identity only; roles (e.g. SRE for {@code /api/ops}) are judged again by the instance.
+ * The decoder keeps the tokens it verified (the platform's {@code VerifiedTokenCache}), so a client's token is parsed
+ * once, not at every call.
  */
 final class Authenticator {
     private record Rule(HttpMethod method, PathPattern pattern) {}

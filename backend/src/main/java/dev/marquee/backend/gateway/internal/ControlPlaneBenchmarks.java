@@ -1,8 +1,9 @@
 package dev.marquee.backend.gateway.internal;
 
-import dev.marquee.backend.MarqueeBackend;
 import dev.marquee.model.ApiPaths;
 import dev.marquee.model.topology.ControlPaths;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,24 +12,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./marquee bench gateway|failover}: starts the whole backend in this process on loopback with a fresh data
- * directory and measures, over real sockets:
+ * {@code ./marquee bench gateway|failover}: starts the whole backend as a process of its own ({@link BackendProcess})
+ * on loopback with a fresh data directory and measures, over real sockets, from this process:
  * <ul>
- *   <li>{@code gateway}: the p99 latency a gateway adds, at a fixed request rate, against calling the same instance
- *       directly (interleaved rounds, latency from the intended send time so stalls are not hidden);</li>
+ *   <li>{@code gateway}: the latency a gateway adds against calling the same instance directly with the same
+ *       request, at a fixed rate (an open model, {@link OpenLoopLoad}: latency from each request's planned send time,
+ *       so stalls are not hidden), in rounds that alternate the two paths; p50/p99/p99.9 of both, the added figures
+ *       over all rounds and their median over rounds. A run with errors, or whose generator fell behind its schedule,
+ *       is reported as not measured, never as met;</li>
  *   <li>{@code failover}: the time from stopping a region's gateway to the first successful call through another
  *       region, for a client that asks the director before every call.</li>
  * </ul>
@@ -36,125 +37,154 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ControlPlaneBenchmarks {
     /** The fixed rate; {@code ./marquee bench gateway RATE} overrides it. */
     static final int DEFAULT_RATE_PER_SECOND = 1_000;
+    /** The target for the p99 the gateway adds. */
+    static final double TARGET_ADDED_P99_MS = 2.0;
     /** Instances get a larger pool than the default 8 so the bench measures the gateway, not an instance's queue. */
     static final int BENCH_INSTANCE_THREADS = 32;
     static final Duration ROUND = Duration.ofSeconds(5);
-    static final int ROUNDS = 3;
-    static final Duration WARM_UP = Duration.ofSeconds(3);
+    /** Odd, so that the median is one round's figure. */
+    static final int ROUNDS = 5;
+    /**
+     * Both paths are warmed up first, alternating, in rounds of {@link #ROUND} (JIT of a fresh server process,
+     * connection pools, caches): one round each left the first measured round seconds slow.
+     */
+    static final int WARM_UP_ROUNDS = 3;
     /** How often the failover client tries: a client retrying on error every 50 ms. */
     static final Duration CLIENT_RETRY = Duration.ofMillis(50);
     static final Duration FAILOVER_AT_MOST = Duration.ofSeconds(30);
     /**
-     * Calls in flight at most, like a client with a bounded connection pool (wrk2's connections): without a bound
-     * a stall makes the client open hundreds of connections and the instance's bounded queue refuses them, which
-     * measures the client, not the gateway. Latency still counts from each call's intended start, so waiting for a
-     * free slot is measured (no coordinated omission).
+     * Connections per path at most, like a client with a bounded connection pool (wrk2's connections). Latency still
+     * counts from each call's planned start, so waiting for a free connection is measured.
      */
-    static final int MAX_IN_FLIGHT = 64;
+    static final int MAX_CONNECTIONS = 64;
     /**
-     * A direct call to an idle instance answers in a few milliseconds; when its p99 exceeds this the machine is not
-     * keeping up with the rate (other work, too few cores) and a 2 ms difference cannot be told from noise.
+     * How late the generator may send (p99 of its schedule lag) for a run to count: beyond it, the generator's own
+     * thread did not get the CPU in time and a difference of the target's size cannot be told from its lateness.
      */
-    static final double OVERLOADED_DIRECT_P99_MS = 50;
-    /** Bounds the run when the machine cannot keep up: a call slower than this counts as an error. */
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    static final double GENERATOR_LAG_P99_LIMIT_MS = 1.0;
+    static final String INSTANCE = "identity-us-east-1a-1";
+    static final String ZONE = "us-east-1a";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     private ControlPlaneBenchmarks() {}
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "gateway";
-        Path home = Files.createTempDirectory("marquee-bench-");
-        ConfigurableApplicationContext context = SpringApplication.run(MarqueeBackend.class,
-                "--marquee.home=" + home, "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        if (!which.equals("gateway") && !which.equals("failover")) {
+            throw new IllegalArgumentException("unknown benchmark " + which + ": gateway or failover");
+        }
+        try (BackendProcess backend = BackendProcess.start(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--marquee.gateway.account-per-second=1000000", "--marquee.gateway.account-per-minute=100000000",
                 "--marquee.gateway.address-per-second=1000000", "--marquee.gateway.address-per-minute=100000000",
                 "--marquee.topology.instance-max-threads=" + BENCH_INSTANCE_THREADS,
-                "--marquee.encoding.sample-catalog.enabled=false"); // ffmpeg in the background would be measured too
-        try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            String base = "http://127.0.0.1:" + port;
-            String token = signIn(base, home);
-            switch (which) {
-                case "gateway" -> gateway(base, token, args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_RATE_PER_SECOND);
-                case "failover" -> failover(base, token);
-                default -> throw new IllegalArgumentException("unknown benchmark " + which + ": gateway or failover");
+                "--marquee.encoding.sample-catalog.enabled=false"))) { // ffmpeg in the background would be measured too
+            String token = signIn(backend.base, backend.credentials());
+            if (which.equals("gateway")) {
+                gateway(backend, token, args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_RATE_PER_SECOND);
+            } else {
+                failover(backend.base, token);
             }
-        } finally {
-            context.close();
         }
     }
 
-    private static void gateway(String base, String token, int rate) throws Exception {
-        String gateway = gatewayUrl(base, token, "us-east-1");
-        String instance = registryUrl(base, token, "identity-us-east-1a-1");
-        URI viaGateway = URI.create(gateway + ApiPaths.PROFILES);
-        URI direct = URI.create(instance + ApiPaths.PROFILES);
-        System.out.printf("gateway bench: %d req/s, %d interleaved rounds of %d s; GET %s%n",
-                rate, ROUNDS, ROUND.toSeconds(), ApiPaths.PROFILES);
-        run(direct, token, rate, WARM_UP, new Histogram(3));
-        run(viaGateway, token, rate, WARM_UP, new Histogram(3));
-        Histogram directLatency = new Histogram(3);
-        Histogram gatewayLatency = new Histogram(3);
-        int errors = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            errors += run(direct, token, rate, ROUND, directLatency);
-            errors += run(viaGateway, token, rate, ROUND, gatewayLatency);
+    /** Both paths' histograms of one round. */
+    private record Round(OpenLoopLoad.Result direct, OpenLoopLoad.Result gateway) {
+        double added(double percentile) {
+            return ms(gateway.latency(), percentile) - ms(direct.latency(), percentile);
         }
-        System.out.printf(Locale.ROOT, "direct : p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%d calls)%n", ms(directLatency, 50),
-                ms(directLatency, 99), directLatency.getMaxValue() / 1e3, directLatency.getTotalCount());
-        System.out.printf(Locale.ROOT, "gateway: p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%d calls)%n", ms(gatewayLatency, 50),
-                ms(gatewayLatency, 99), gatewayLatency.getMaxValue() / 1e3, gatewayLatency.getTotalCount());
-        double added = ms(gatewayLatency, 99) - ms(directLatency, 99);
-        System.out.printf(Locale.ROOT, "added p50 by the gateway: %.2f ms%n", ms(gatewayLatency, 50) - ms(directLatency, 50));
-        String verdict = errors > 0 ? "NOT MEASURED (errors: the machine could not sustain the rate)"
-                : ms(directLatency, 99) > OVERLOADED_DIRECT_P99_MS
-                        ? "NOT MEASURED (direct p99 above " + OVERLOADED_DIRECT_P99_MS + " ms: the machine is saturated, the difference is noise)"
-                        : added <= 2 ? "MET" : "NOT MET";
-        System.out.printf(Locale.ROOT, "added p99 by the gateway: %.2f ms (target <= 2 ms) %s; errors: %d%n", added,
-                verdict, errors);
-        System.out.printf(Locale.ROOT, "machine load average while measuring: %s%n",
+    }
+
+    private static void gateway(BackendProcess backend, String token, int rate) throws Exception {
+        URI viaGateway = URI.create(awaitGatewayUrl(backend.base, token, "us-east-1") + ApiPaths.PROFILES);
+        URI direct = URI.create(registryUrl(backend.base, token, INSTANCE) + ApiPaths.PROFILES);
+        HttpHeaders headers = new DefaultHttpHeaders().add("Authorization", "Bearer " + token)
+                .add(ControlPaths.CLIENT_ZONE_HEADER, ZONE);
+        System.out.printf(Locale.ROOT, "gateway bench: %d req/s, %d rounds of %d s per path (alternating), GET %s with the same"
+                        + " headers to %s directly and via the us-east-1 gateway; server pid %d%s, load generator in this"
+                        + " process%n", rate, ROUNDS, ROUND.toSeconds(), ApiPaths.PROFILES, INSTANCE, backend.pid(),
+                System.getProperty("bench.server.args", "").isBlank() ? "" : " (" + System.getProperty("bench.server.args") + ")");
+        List<Round> rounds = new ArrayList<>();
+        try (OpenLoopLoad load = new OpenLoopLoad(MAX_CONNECTIONS)) {
+            OpenLoopLoad.Result warmDirect = null;
+            OpenLoopLoad.Result warmGateway = null;
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                warmDirect = load.run(direct, headers, rate, ROUND);
+                warmGateway = load.run(viaGateway, headers, rate, ROUND);
+            }
+            if (!INSTANCE.equals(warmGateway.servedBy())) {
+                throw new IllegalStateException("the gateway sent the bench's calls to " + warmGateway.servedBy()
+                        + ", not " + INSTANCE + ": the two paths would not be comparable");
+            }
+            System.out.printf(Locale.ROOT, "warm-up (%d rounds), last: direct p99 %.2f ms, gateway p99 %.2f ms%n", WARM_UP_ROUNDS,
+                    ms(warmDirect.latency(), 99), ms(warmGateway.latency(), 99));
+            for (int i = 0; i < ROUNDS; i++) {
+                // Alternate which path goes first, so that neither always follows the other.
+                OpenLoopLoad.Result first = load.run(i % 2 == 0 ? direct : viaGateway, headers, rate, ROUND);
+                OpenLoopLoad.Result second = load.run(i % 2 == 0 ? viaGateway : direct, headers, rate, ROUND);
+                Round round = i % 2 == 0 ? new Round(first, second) : new Round(second, first);
+                rounds.add(round);
+                System.out.printf(Locale.ROOT, "round %d: direct %s | gateway %s | added p99 %.2f ms%n", i + 1,
+                        figures(round.direct()), figures(round.gateway()), round.added(99));
+            }
+        }
+        report(rounds);
+    }
+
+    private static void report(List<Round> rounds) throws IOException {
+        Histogram direct = new Histogram(OpenLoopLoad.HIGHEST_US, 3);
+        Histogram gateway = new Histogram(OpenLoopLoad.HIGHEST_US, 3);
+        Histogram lag = new Histogram(OpenLoopLoad.HIGHEST_US, 3);
+        Histogram own = new Histogram(OpenLoopLoad.HIGHEST_US, 3);
+        Histogram upstream = new Histogram(OpenLoopLoad.HIGHEST_US, 3);
+        long errors = 0;
+        long calls = 0;
+        for (Round round : rounds) {
+            direct.add(round.direct().latency());
+            gateway.add(round.gateway().latency());
+            lag.add(round.direct().scheduleLag());
+            lag.add(round.gateway().scheduleLag());
+            own.add(round.gateway().gatewayOwn());
+            upstream.add(round.gateway().gatewayUpstream());
+            errors += round.direct().errors() + round.gateway().errors();
+            calls += round.direct().sent() + round.gateway().sent();
+        }
+        System.out.printf(Locale.ROOT, "all rounds, direct : p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms (%d calls)%n",
+                ms(direct, 50), ms(direct, 99), ms(direct, 99.9), direct.getMaxValue() / 1e3, direct.getTotalCount());
+        System.out.printf(Locale.ROOT, "all rounds, gateway: p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms (%d calls)%n",
+                ms(gateway, 50), ms(gateway, 99), ms(gateway, 99.9), gateway.getMaxValue() / 1e3, gateway.getTotalCount());
+        double addedP99 = ms(gateway, 99) - ms(direct, 99);
+        System.out.printf(Locale.ROOT, "added by the gateway, all rounds:      p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms%n",
+                ms(gateway, 50) - ms(direct, 50), addedP99, ms(gateway, 99.9) - ms(direct, 99.9));
+        System.out.printf(Locale.ROOT, "the gateway's own time (its Server-Timing total minus upstream): p50 %.2f ms  p99 %.2f ms"
+                + "  p99.9 %.2f ms; its upstream call to the instance: p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms%n",
+                ms(own, 50), ms(own, 99), ms(own, 99.9), ms(upstream, 50), ms(upstream, 99), ms(upstream, 99.9));
+        double medianP99 = median(rounds, 99);
+        System.out.printf(Locale.ROOT, "added by the gateway, median of rounds: p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms%n",
+                median(rounds, 50), medianP99, median(rounds, 99.9));
+        double lagP99 = ms(lag, 99);
+        System.out.printf(Locale.ROOT, "load generator: schedule lag p99 %.2f ms, max %.2f ms; errors %d of %d calls%n",
+                lagP99, lag.getMaxValue() / 1e3, errors, calls);
+        String verdict = errors > 0 ? "NOT MEASURED (" + errors + " errors: the server did not sustain the rate)"
+                : lagP99 > GENERATOR_LAG_P99_LIMIT_MS ? "NOT MEASURED (the load generator sent late: schedule lag p99 above "
+                        + GENERATOR_LAG_P99_LIMIT_MS + " ms; the machine is too busy to resolve the target)"
+                : addedP99 <= TARGET_ADDED_P99_MS && medianP99 <= TARGET_ADDED_P99_MS ? "MET" : "NOT MET";
+        System.out.printf(Locale.ROOT, "added p99 by the gateway: %.2f ms all rounds, %.2f ms median of rounds (target <= %.0f ms,"
+                + " both must hold): %s%n", addedP99, medianP99, TARGET_ADDED_P99_MS, verdict);
+        System.out.printf(Locale.ROOT, "machine load average after measuring: %s%n",
                 Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
-    /** Sends at the fixed rate for the duration; records latency in µs from each request's intended start. */
-    private static int run(URI uri, String token, int rate, Duration duration, Histogram latency) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / rate;
-        long count = duration.toNanos() / intervalNanos;
-        AtomicInteger errors = new AtomicInteger();
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
-        long start = System.nanoTime();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < count; i++) {
-                long intended = start + i * intervalNanos;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                threads.submit(() -> {
-                    slots.acquireUninterruptibly();
-                    try {
-                        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                                .header("Authorization", "Bearer " + token)
-                                .header(ControlPaths.CLIENT_ZONE_HEADER, "us-east-1a").build(), HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        errors.incrementAndGet();
-                    } finally {
-                        slots.release();
-                    }
-                    synchronized (latency) {
-                        latency.recordValue(Math.max(0, (System.nanoTime() - intended) / 1_000));
-                    }
-                });
-            }
-        }
-        return errors.get();
+    private static double median(List<Round> rounds, double percentile) {
+        double[] added = rounds.stream().mapToDouble(r -> r.added(percentile)).sorted().toArray();
+        return added.length % 2 == 1 ? added[added.length / 2] : (added[added.length / 2 - 1] + added[added.length / 2]) / 2;
+    }
+
+    private static String figures(OpenLoopLoad.Result result) {
+        return String.format(Locale.ROOT, "p50 %.2f p99 %.2f p99.9 %.2f ms%s", ms(result.latency(), 50), ms(result.latency(), 99),
+                ms(result.latency(), 99.9), result.errors() > 0 ? " (" + result.errors() + " errors)" : "");
     }
 
     private static void failover(String base, String token) throws Exception {
@@ -200,11 +230,7 @@ public final class ControlPlaneBenchmarks {
         return h.getValueAtPercentile(percentile) / 1e3;
     }
 
-    private static String signIn(String base, Path home) throws Exception {
-        Properties credentials = new Properties();
-        try (var in = Files.newInputStream(home.resolve("credentials"))) {
-            credentials.load(in);
-        }
+    private static String signIn(String base, Properties credentials) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("email", credentials.getProperty("sre.email"),
                 "password", credentials.getProperty("sre.password")));
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + ApiPaths.SIGN_IN))
@@ -213,9 +239,24 @@ public final class ControlPlaneBenchmarks {
         return JSON.readTree(r.body()).path("accessToken").asString();
     }
 
+    /** The region's gateway URL once it runs (gateways start just after the backend reports healthy). */
+    private static String awaitGatewayUrl(String base, String token, String region) throws Exception {
+        long deadline = System.nanoTime() + FAILOVER_AT_MOST.toNanos();
+        while (true) {
+            try {
+                return gatewayUrl(base, token, region);
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(CLIENT_RETRY);
+            }
+        }
+    }
+
     private static String gatewayUrl(String base, String token, String region) throws Exception {
         for (JsonNode r : JSON.readTree(get(base + ControlPaths.REGIONS, token).body())) {
-            if (r.path("region").asString().equals(region)) {
+            if (r.path("region").asString().equals(region) && !r.path("gatewayUrl").asString().isEmpty()) {
                 return r.path("gatewayUrl").asString();
             }
         }

@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problems the gateway answers itself, as {@code application/problem+json} like the rest of the backend. */
+/**
+ * Problems the gateway answers itself, as {@code application/problem+json} like the rest of the backend: the same
+ * types and titles as the backend's {@link ProblemException}s, rendered by the gateway without Spring MVC.
+ */
 final class GatewayProblems {
     private final JsonMapper json;
 

@@ -8,9 +8,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Starts one gateway per region once the backend serves: a local instance of service {@code gateway}, registered
- * in discovery like any instance, so the director finds and health-checks it. Stopping and starting a region's
- * gateway (a region failure) goes through the topology's ops API, as for any local instance.
+ * Starts one gateway per region once the backend serves: a local instance of service {@code gateway} whose listener
+ * is a Netty server of its own ({@link GatewayServer}), registered in discovery like any instance, so the director
+ * finds and health-checks it. Stopping and starting a region's gateway (a region failure) goes through the
+ * topology's ops API, as for any local instance: stop closes the Netty listener, start opens a new one.
  */
 final class GatewayRuntime {
     static final String GATEWAY_SERVICE = TopologySettings.GATEWAY_SERVICE;
@@ -18,24 +19,22 @@ final class GatewayRuntime {
 
     private final TopologySettings topology;
     private final LocalInstances instances;
-    private final GatewaySettings settings;
+    private final GatewayServer server;
+    private final GatewayPhases phases;
 
-    GatewayRuntime(TopologySettings topology, LocalInstances instances, GatewaySettings settings) {
+    GatewayRuntime(TopologySettings topology, LocalInstances instances, GatewayServer server, GatewayPhases phases) {
         this.topology = topology;
         this.instances = instances;
-        this.settings = settings;
+        this.server = server;
+        this.phases = phases;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         for (TopologySettings.Region region : topology.regions()) {
-            try {
-                var gateway = instances.launch(GATEWAY_SERVICE + "-" + region.name(), GATEWAY_SERVICE, region.name(),
-                        region.zones().getFirst(), settings.maxThreads(), settings.maxConnections());
-                log.info("gateway of {} listens on {}", region.name(), gateway.url().orElseThrow());
-            } catch (IllegalStateException noContainer) {
-                log.warn("gateway of {} not started ({})", region.name(), noContainer.getMessage());
-            }
+            var gateway = instances.launch(GATEWAY_SERVICE + "-" + region.name(), GATEWAY_SERVICE, region.name(),
+                    region.zones().getFirst(), () -> server.open(region.name(), phases));
+            log.info("gateway of {} listens on {}", region.name(), gateway.url().orElseThrow());
         }
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code marquee.gateway}.
  *
- * @param maxThreads             each gateway's request pool
+ * @param ioThreads              event loop threads shared by every gateway; 0 means one per core
  * @param maxConnections         connections one gateway serves at once
  * @param retries                further attempts of an idempotent call, each on another instance
  * @param connectTimeout         connecting to an instance; loopback connects in microseconds
@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("marquee.gateway")
 record GatewaySettings(
-        @DefaultValue("64") int maxThreads,
+        @DefaultValue("0") int ioThreads,
         @DefaultValue("1024") int maxConnections,
         @DefaultValue("2") int retries,
         @DefaultValue("500ms") Duration connectTimeout,
@@ -34,7 +34,7 @@ record GatewaySettings(
         @DefaultValue("10m") Duration partCacheTtl) {
 
     GatewaySettings {
-        if (maxThreads < 1 || retries < 0 || accountPerSecond < 1 || accountPerMinute < 1 || addressPerSecond < 1
+        if (ioThreads < 0 || maxConnections < 1 || retries < 0 || accountPerSecond < 1 || accountPerMinute < 1 || addressPerSecond < 1
                 || addressPerMinute < 1 || maxBodySize < 0) {
             throw new IllegalArgumentException("marquee.gateway: limits must be positive");
         }

@@ -3,24 +3,26 @@ package dev.marquee.backend.gateway.internal;
 import dev.marquee.backend.cache.CacheClient;
 import dev.marquee.backend.cache.Caches;
 import dev.marquee.backend.topology.TopologySettings;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Endpoint filter for {@code GET /api/home}: the player's home screen in one call. Its parts (profiles, rows,
- * continue watching) are fetched in parallel through the {@link Router}, each with its own time limit; a part that
- * fails answers with its last good value from the cache ({@code STALE}) or is marked {@code DEGRADED} with the
- * reason. The whole answer is 200 as long as the client is allowed in: one part never breaks the screen.
+ * continue watching) are forwarded at once through the {@link Router}, each with its own time limit (a task on the
+ * request's event loop); a part that fails answers with its last good value from the cache ({@code STALE}) or is
+ * marked {@code DEGRADED} with the reason. The whole answer is 200 as long as the client is allowed in: one part
+ * never breaks the screen. Runs on the request's event loop; nothing blocks.
  */
 final class HomeAggregator {
     /** One part: its name and the path it is fetched from. */
@@ -36,57 +38,93 @@ final class HomeAggregator {
     private final TopologySettings topology;
     private final Caches caches;
     private final JsonMapper json;
-    private final ExecutorService executor;
     private final Duration partTimeout;
     private final Duration cacheTtl;
 
-    HomeAggregator(Router router, TopologySettings topology, Caches caches, JsonMapper json, ExecutorService executor,
-                   Duration partTimeout, Duration cacheTtl) {
+    HomeAggregator(Router router, TopologySettings topology, Caches caches, JsonMapper json, Duration partTimeout,
+                   Duration cacheTtl) {
         this.router = router;
         this.topology = topology;
         this.caches = caches;
         this.json = json;
-        this.executor = executor;
         this.partTimeout = partTimeout;
         this.cacheTtl = cacheTtl;
     }
 
-    GatewayResponse home(Exchange exchange) {
-        CacheClient cache = caches.cache(CACHE_NAME, zoneOf(exchange));
-        Map<String, CompletableFuture<Map<String, Object>>> running = new LinkedHashMap<>();
-        for (Part part : PARTS) {
-            running.put(part.name(), CompletableFuture.supplyAsync(() -> fetch(part, exchange, cache), executor)
-                    .orTimeout(partTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .exceptionally(failure -> fallback(part, exchange, cache, failure instanceof java.util.concurrent.TimeoutException
-                            ? "timed out after " + partTimeout.toMillis() + " ms" : String.valueOf(failure.getMessage()))));
-        }
-        Map<String, Object> parts = new LinkedHashMap<>();
-        running.forEach((name, future) -> parts.put(name, future.join()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("region", exchange.region());
-        body.put("requestId", exchange.requestId());
-        body.put("parts", parts);
-        return GatewayResponse.of(200, MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(body));
+    void home(Exchange exchange, Consumer<GatewayResponse> done) {
+        new Aggregation(exchange, caches.cache(CACHE_NAME, zoneOf(exchange)), done).start();
     }
 
-    private Map<String, Object> fetch(Part part, Exchange exchange, CacheClient cache) {
-        String service = topology.serviceFor(part.path()).orElse("");
-        Exchange sub = new Exchange(exchange.region(), "GET", part.path(), null, exchange.headers(), new byte[0],
-                exchange.clientAddress(), exchange.clientZone(), exchange.requestId(), new Passport(), exchange.accountId());
-        GatewayResponse response = router.forward(sub, service);
-        if (response.status() != 200) {
-            return fallback(part, exchange, cache, part.path() + " answered " + response.status());
-        }
-        cache.put(key(part, exchange), response.body(), cacheTtl);
-        return part("OK", json.readTree(response.body()), null);
-    }
+    /** One home screen being put together; every method runs on the exchange's event loop. */
+    private final class Aggregation {
+        private final Exchange exchange;
+        private final CacheClient cache;
+        private final Consumer<GatewayResponse> done;
+        private final Map<String, Object> parts = new LinkedHashMap<>();
+        private int pending = PARTS.size();
 
-    private Map<String, Object> fallback(Part part, Exchange exchange, CacheClient cache, String reason) {
-        Optional<byte[]> last = cache.get(key(part, exchange));
-        if (last.isPresent()) {
-            return part("STALE", json.readTree(last.get()), reason);
+        Aggregation(Exchange exchange, CacheClient cache, Consumer<GatewayResponse> done) {
+            this.exchange = exchange;
+            this.cache = cache;
+            this.done = done;
+            PARTS.forEach(p -> parts.put(p.name(), null)); // the answer keeps the parts' order
         }
-        return part("DEGRADED", null, reason);
+
+        void start() {
+            for (Part part : PARTS) {
+                boolean[] settled = new boolean[1];
+                ScheduledFuture<?> limit = exchange.loop().schedule(() -> {
+                    if (!settled[0]) {
+                        settled[0] = true;
+                        settle(part, fallback(part, "timed out after " + partTimeout.toMillis() + " ms"));
+                    }
+                }, partTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                String service = topology.serviceFor(part.path()).orElse("");
+                router.forward(exchange.part(part.path()), service, response -> {
+                    limit.cancel(false);
+                    if (!settled[0]) {
+                        settled[0] = true;
+                        settle(part, fetched(part, response));
+                    }
+                });
+            }
+        }
+
+        private Map<String, Object> fetched(Part part, GatewayResponse response) {
+            if (response.status() != 200) {
+                return fallback(part, part.path() + " answered " + response.status());
+            }
+            try {
+                JsonNode data = json.readTree(response.body());
+                cache.put(key(part), response.body(), cacheTtl);
+                return part("OK", data, null);
+            } catch (JacksonException e) {
+                return fallback(part, part.path() + " answered what is not JSON");
+            }
+        }
+
+        private Map<String, Object> fallback(Part part, String reason) {
+            Optional<byte[]> last = cache.get(key(part));
+            if (last.isPresent()) {
+                return part("STALE", json.readTree(last.get()), reason);
+            }
+            return part("DEGRADED", null, reason);
+        }
+
+        private void settle(Part part, Map<String, Object> answer) {
+            parts.put(part.name(), answer);
+            if (--pending == 0) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("region", exchange.region());
+                body.put("requestId", exchange.requestId());
+                body.put("parts", parts);
+                done.accept(GatewayResponse.of(200, MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(body)));
+            }
+        }
+
+        private String key(Part part) {
+            return exchange.accountId() + ":" + part.name();
+        }
     }
 
     private static Map<String, Object> part(String status, @Nullable JsonNode data, @Nullable String reason) {
@@ -99,10 +137,6 @@ final class HomeAggregator {
             part.put("reason", reason);
         }
         return part;
-    }
-
-    private static String key(Part part, Exchange exchange) {
-        return exchange.accountId() + ":" + part.name();
     }
 
     /** The caller's zone when it is one of the region's; else the region's first zone. */

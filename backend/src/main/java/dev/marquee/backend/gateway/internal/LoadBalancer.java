@@ -3,10 +3,11 @@ package dev.marquee.backend.gateway.internal;
 import dev.marquee.backend.resilience.ProtectedCalls;
 import dev.marquee.backend.topology.DiscoveryRegistry;
 import dev.marquee.backend.topology.InstanceInfo;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -26,23 +27,27 @@ final class LoadBalancer {
         this.calls = calls;
     }
 
-    static String breakerName(InstanceInfo instance) {
-        return "instance:" + instance.id();
+    static String breakerName(@Nullable InstanceInfo instance) {
+        return "instance:" + (instance == null ? "?" : instance.id());
     }
 
-    Optional<InstanceInfo> choose(String service, String region, @Nullable String zone, Set<String> tried) {
-        List<InstanceInfo> candidates = registry.upInstances(service, region).stream()
-                .filter(i -> !tried.contains(i.id()))
-                .filter(i -> calls.isCallPermitted(breakerName(i)))
-                .toList();
+    Optional<InstanceInfo> choose(String service, String region, @Nullable String zone, Collection<String> tried) {
+        List<InstanceInfo> up = registry.upInstances(service, region);
+        List<InstanceInfo> candidates = new ArrayList<>(up.size());
+        List<InstanceInfo> local = new ArrayList<>(up.size());
+        for (InstanceInfo instance : up) {
+            if (!tried.contains(instance.id()) && calls.isCallPermitted(breakerName(instance))) {
+                candidates.add(instance);
+                if (instance.zone().equals(zone)) {
+                    local.add(instance);
+                }
+            }
+        }
+        if (!local.isEmpty()) {
+            candidates = local;
+        }
         if (candidates.isEmpty()) {
             return Optional.empty();
-        }
-        if (zone != null) {
-            List<InstanceInfo> local = candidates.stream().filter(i -> i.zone().equals(zone)).toList();
-            if (!local.isEmpty()) {
-                candidates = local;
-            }
         }
         int next = cursors.computeIfAbsent(service + "@" + region, k -> new AtomicInteger()).getAndIncrement();
         return Optional.of(candidates.get(Math.floorMod(next, candidates.size())));

@@ -3,6 +3,7 @@ package dev.marquee.backend.resilience.internal;
 import dev.marquee.backend.resilience.BreakerTransitioned;
 import dev.marquee.backend.resilience.CallFailedException;
 import dev.marquee.backend.resilience.Outcome;
+import dev.marquee.backend.resilience.Permit;
 import dev.marquee.backend.resilience.ProtectedCalls;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -25,14 +26,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * {@link ProtectedCalls} on resilience4j's registries, decorated as Bulkhead(CircuitBreaker(TimeLimiter(call))).
+ * {@link ProtectedCalls} on resilience4j's registries, decorated as Bulkhead(CircuitBreaker(TimeLimiter(call))), or
+ * the same bulkhead and breaker used through their permission primitives for callers on an event loop.
  * It also remembers each breaker's last transitions and counts bulkhead rejections, for the live state.
  */
 final class Resilience4jCalls implements ProtectedCalls {
@@ -45,6 +49,7 @@ final class Resilience4jCalls implements ProtectedCalls {
     private final Clock clock;
     private final Map<String, Deque<BreakerTransitioned>> transitions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> bulkheadRejections = new ConcurrentHashMap<>();
+    private final Map<String, Named> byName = new ConcurrentHashMap<>();
     private final List<Consumer<BreakerTransitioned>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Resilience4jCalls(ResilienceSettings settings, Clock clock, ApplicationEventPublisher events) {
@@ -107,6 +112,98 @@ final class Resilience4jCalls implements ProtectedCalls {
             throw new CallFailedException(name, Outcome.FAILURE, e);
         } catch (Exception e) {
             throw new CallFailedException(name, Outcome.FAILURE, e);
+        }
+    }
+
+    @Override
+    public Permit tryAcquire(String name) {
+        Named named = named(name);
+        if (!named.bulkhead.tryAcquirePermission()) {
+            return named.rejected;
+        }
+        if (!named.breaker.tryAcquirePermission()) {
+            named.bulkhead.releasePermission();
+            return named.shortCircuited;
+        }
+        return new Granted(named);
+    }
+
+    private Named named(String name) {
+        Named named = byName.get(name);
+        return named != null ? named : byName.computeIfAbsent(name, n -> new Named(breakers.circuitBreaker(n),
+                bulkheads.bulkhead(n), limiters.getDefaultConfig().getTimeoutDuration()));
+    }
+
+    /** A name's breaker and bulkhead, looked up once, and its two refusals (they hold nothing, so one of each). */
+    private static final class Named {
+        final CircuitBreaker breaker;
+        final Bulkhead bulkhead;
+        final Duration timeout;
+        final Permit rejected;
+        final Permit shortCircuited;
+
+        Named(CircuitBreaker breaker, Bulkhead bulkhead, Duration timeout) {
+            this.breaker = breaker;
+            this.bulkhead = bulkhead;
+            this.timeout = timeout;
+            this.rejected = new Refused(Outcome.REJECTED, timeout);
+            this.shortCircuited = new Refused(Outcome.SHORT_CIRCUITED, timeout);
+        }
+    }
+
+    private record Refused(Outcome refusal, Duration timeout) implements Permit {
+        @Override
+        public void succeeded(long durationNanos) {
+            throw new IllegalStateException("a refused permit has no call to report");
+        }
+
+        @Override
+        public void failed(long durationNanos, Outcome outcome, Throwable cause) {
+            throw new IllegalStateException("a refused permit has no call to report");
+        }
+    }
+
+    /** A granted attempt: reports once to the breaker, then gives the bulkhead's place back. */
+    private static final class Granted implements Permit {
+        private final Named named;
+        private boolean reported;
+
+        Granted(Named named) {
+            this.named = named;
+        }
+
+        @Override
+        public @Nullable Outcome refusal() {
+            return null;
+        }
+
+        @Override
+        public Duration timeout() {
+            return named.timeout;
+        }
+
+        @Override
+        public void succeeded(long durationNanos) {
+            if (!reported) {
+                reported = true;
+                try {
+                    named.breaker.onSuccess(durationNanos, TimeUnit.NANOSECONDS);
+                } finally {
+                    named.bulkhead.onComplete();
+                }
+            }
+        }
+
+        @Override
+        public void failed(long durationNanos, Outcome outcome, Throwable cause) {
+            if (!reported) {
+                reported = true;
+                try {
+                    named.breaker.onError(durationNanos, TimeUnit.NANOSECONDS, cause);
+                } finally {
+                    named.bulkhead.onComplete();
+                }
+            }
         }
     }
 

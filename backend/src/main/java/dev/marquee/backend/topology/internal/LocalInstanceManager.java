@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -40,7 +41,12 @@ final class LocalInstanceManager implements LocalInstances {
 
     @Override
     public LocalInstance launch(String id, String service, String region, String zone, int maxThreads, int maxConnections) {
-        Hosted hosted = new Hosted(id, service, region, zone, maxThreads, maxConnections);
+        return launch(id, service, region, zone, () -> listeners.open(id, maxThreads, maxConnections));
+    }
+
+    @Override
+    public LocalInstance launch(String id, String service, String region, String zone, Supplier<Listener> opener) {
+        Hosted hosted = new Hosted(id, service, region, zone, opener);
         if (instances.putIfAbsent(id, hosted) != null) {
             throw new IllegalArgumentException("an instance " + id + " is already hosted here");
         }
@@ -82,18 +88,16 @@ final class LocalInstanceManager implements LocalInstances {
         private final String service;
         private final String region;
         private final String zone;
-        private final int maxThreads;
-        private final int maxConnections;
+        private final Supplier<Listener> opener;
         private volatile @Nullable Listener listener;
         private volatile Faults faults = Faults.NONE;
 
-        Hosted(String id, String service, String region, String zone, int maxThreads, int maxConnections) {
+        Hosted(String id, String service, String region, String zone, Supplier<Listener> opener) {
             this.id = id;
             this.service = service;
             this.region = region;
             this.zone = zone;
-            this.maxThreads = maxThreads;
-            this.maxConnections = maxConnections;
+            this.opener = opener;
         }
 
         @Override public String id() { return id; }
@@ -130,7 +134,7 @@ final class LocalInstanceManager implements LocalInstances {
             if (isRunning()) {
                 return;
             }
-            Listener opened = listeners.open(id, maxThreads, maxConnections);
+            Listener opened = opener.get();
             listener = opened;
             byPort.put(opened.port(), this);
             registry.register(id, service, region, zone, opened.url(), true);

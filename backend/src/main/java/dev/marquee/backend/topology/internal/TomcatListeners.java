@@ -9,6 +9,7 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardThreadExecutor;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.AbstractProtocol;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
@@ -25,6 +26,11 @@ final class TomcatListeners implements Listeners {
     private static final int ACCEPT_COUNT = 50;
     /** Requests queued for a busy pool before Tomcat refuses them: a bounded pool must have a bounded queue. */
     private static final int MAX_QUEUED_REQUESTS = 100;
+    /**
+     * Requests per keep-alive connection: unlimited. Tomcat's default (100) closes a gateway's pooled connection
+     * every 100 calls, and the call after pays a new connection on both sides (a tail for nothing on loopback).
+     */
+    private static final int UNLIMITED_KEEP_ALIVE_REQUESTS = -1;
     /** One spare thread: an idle instance costs one thread, not its whole pool. */
     private static final int MIN_SPARE_THREADS = 1;
 
@@ -52,6 +58,9 @@ final class TomcatListeners implements Listeners {
             protocol.setMaxConnections(maxConnections);
             protocol.setAcceptCount(ACCEPT_COUNT);
             protocol.setExecutor(executor);
+        }
+        if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+            http.setMaxKeepAliveRequests(UNLIMITED_KEEP_ALIVE_REQUESTS);
         }
         try {
             executor.start();

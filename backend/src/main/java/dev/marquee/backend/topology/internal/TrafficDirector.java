@@ -30,7 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class TrafficDirector {
     static final String GATEWAY_SERVICE = TopologySettings.GATEWAY_SERVICE;
-    static final String HEALTH_PATH = "/actuator/health";
+    static final String HEALTH_PATH = TopologySettings.GATEWAY_HEALTH_PATH;
 
     private final TopologySettings settings;
     private final DiscoveryRegistry registry;

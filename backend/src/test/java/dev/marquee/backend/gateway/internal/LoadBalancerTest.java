@@ -27,6 +27,11 @@ class LoadBalancerTest {
         }
 
         @Override
+        public dev.marquee.backend.resilience.Permit tryAcquire(String name) {
+            throw new UnsupportedOperationException("the balancer only asks whether a call is permitted");
+        }
+
+        @Override
         public boolean isCallPermitted(String name) {
             return !openBreakers.contains(name);
         }
