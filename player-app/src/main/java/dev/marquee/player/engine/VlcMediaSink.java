@@ -103,8 +103,6 @@ public final class VlcMediaSink implements MediaSink {
     private static final long READY_TIMEOUT_NANOS = 10_000_000_000L;
     /** How often the sink's thread checks for a run that should hand over (covers late segments and drops). */
     private static final long WATCH_MS = 10;
-    /** Pixels sampled for a picture's fingerprint: enough to tell two video pictures apart, cheap at any size. */
-    private static final int FINGERPRINT_SAMPLES = 1_024;
 
     /**
      * Whether sinks hand resolution switches over between warm libvlc players ({@code -Dmarquee.player.warm-switch=true},
@@ -291,7 +289,6 @@ public final class VlcMediaSink implements MediaSink {
             next = runs.get(1);
             next.state = VlcRun.State.WARMING;
             next.start(options(), true);
-            debug("warm " + next.height + "p pictures " + next.pictures);
         }
     }
 
@@ -306,7 +303,6 @@ public final class VlcMediaSink implements MediaSink {
         run.pauseNanos = (before + after) / 2;
         run.readyNanos = after + READY_AFTER_PICTURES * run.pictureDurationNanos();
         run.state = VlcRun.State.HELD;
-        debug("paused " + run.height + "p held " + run.held().size());
     }
 
     /** Runs on the sink's thread every {@value #WATCH_MS} ms: starts hidden runs, hands over when a run is stuck. */
@@ -363,9 +359,6 @@ public final class VlcMediaSink implements MediaSink {
             if (closed) {
                 return;
             }
-            debug("hand over " + current.height + "p shown " + current.shown + "/" + current.pictures + " -> "
-                    + next.height + "p state " + next.state + " held " + next.held().size() + " late "
-                    + (System.nanoTime() - lastShownNanos) / 1e6);
             long picture = next.pictureDurationNanos();
             long from = Math.max(lastShownNanos, System.nanoTime() - picture); // late: show the copies from now
             List<VlcRun.Held> held = next.held();
@@ -386,7 +379,6 @@ public final class VlcMediaSink implements MediaSink {
                 if (!resumed && resumeAt <= showAt) {
                     sleepUntil(resumeAt);
                     next.lastNewPictureNanos = System.nanoTime();
-                    debug("resume");
                     if (!paused) {
                         next.resume();
                     }
@@ -396,7 +388,6 @@ public final class VlcMediaSink implements MediaSink {
                     sleepUntil(showAt);
                     VlcRun.Held h = held.get(i);
                     show(h.bgra().duplicate(), width, height);
-                    debug("held #" + (i + 1) + " shown");
                     next.shown++;
                     next.lastNewPictureNanos = System.nanoTime();
                 }
@@ -407,7 +398,6 @@ public final class VlcMediaSink implements MediaSink {
             next.player.audio().setMute(false);
             retire(current);
             switches++;
-            debug("handed over, resumed at " + (resumeAt - T0) / 1e6);
         } finally {
             handingOver = false;
         }
@@ -556,30 +546,11 @@ public final class VlcMediaSink implements MediaSink {
         surface.frame(bgra, pictureWidth, pictureHeight);
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("marquee.vlc.debug");
-    private static final long T0 = System.nanoTime();
-
-    static void debug(String what) {
-        if (DEBUG) {
-            System.err.printf("[vlc %8.1f ms] %s%n", (System.nanoTime() - T0) / 1e6, what);
-        }
-    }
-
-    private static long fingerprint(ByteBuffer bgra) {
-        int ints = bgra.capacity() / 4;
-        int step = Math.max(1, ints / FINGERPRINT_SAMPLES);
-        long h = 1_125_899_906_842_597L;
-        for (int i = 0; i < ints; i += step) {
-            h = 31 * h + bgra.getInt(i * 4);
-        }
-        return h;
-    }
-
     private final class RunOwner implements VlcRun.Owner {
         @Override
         public void picture(VlcRun run, ByteBuffer bgra, int pictureWidth, int pictureHeight) {
             long now = System.nanoTime();
-            long print = fingerprint(bgra);
+            long print = VlcRun.fingerprint(bgra);
             switch (run.state) {
                 case CURRENT -> current(run, bgra, pictureWidth, pictureHeight, now, print);
                 case WARMING, HELD -> hidden(run, bgra, now, print);
@@ -590,7 +561,6 @@ public final class VlcMediaSink implements MediaSink {
         private void current(VlcRun run, ByteBuffer bgra, int w, int h, long now, long print) {
             boolean same = print == run.lastFingerprint;
             if (run.resuming) {
-                debug("resuming picture, same " + same);
                 if (same) {
                     return; // libvlc repeating the held picture that was already shown from its copy
                 }
@@ -600,9 +570,6 @@ public final class VlcMediaSink implements MediaSink {
             run.lastFingerprint = print;
             run.lastPictureNanos = now;
             show(bgra, w, h);
-            if (DEBUG && (repeat || run.shown < 8 || run.shown + 2 >= run.pictures)) {
-                debug("picture " + run.height + "p " + (repeat ? "repeat" : "#" + (run.shown + 1)) + "/" + run.pictures);
-            }
             if (repeat) {
                 return;
             }
@@ -620,7 +587,6 @@ public final class VlcMediaSink implements MediaSink {
             run.lastFingerprint = print;
             run.lastPictureNanos = now;
             run.hold(bgra, print, now, MAX_HELD);
-            debug("hidden picture " + run.height + "p #" + run.held().size());
             if (run.held().size() >= PAUSE_AFTER_HELD && !run.pauseRequested) {
                 run.pauseRequested = true;
                 control.execute(() -> pauseWarm(run));

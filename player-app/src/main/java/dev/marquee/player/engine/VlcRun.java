@@ -40,6 +40,9 @@ final class VlcRun {
     record Held(ByteBuffer bgra, long fingerprint, long shownNanos) {
     }
 
+    /** Pixels sampled for a picture's fingerprint: enough to tell two video pictures apart, cheap at any size. */
+    private static final int FINGERPRINT_SAMPLES = 1_024;
+
     final SegmentQueueStream stream = new SegmentQueueStream(VlcMediaSink.QUEUE_SEGMENTS);
     final EmbeddedMediaPlayer player;
     /** Strong reference for the whole run: a collected callback media kills playback (notes/stack.md). */
@@ -159,6 +162,17 @@ final class VlcRun {
 
     void resume() {
         player.controls().setPause(false);
+    }
+
+    /** A cheap identity of a picture: libvlc showing the same picture again gives the same value. */
+    static long fingerprint(ByteBuffer bgra) {
+        int ints = bgra.capacity() / 4;
+        int step = Math.max(1, ints / FINGERPRINT_SAMPLES);
+        long h = 1_125_899_906_842_597L;
+        for (int i = 0; i < ints; i += step) {
+            h = 31 * h + bgra.getInt(i * 4);
+        }
+        return h;
     }
 
     /** Stops libvlc and frees the player; never call it from one of libvlc's threads. */
