@@ -404,8 +404,9 @@ public final class VlcMediaSink implements MediaSink {
     }
 
     private static void sleepUntil(long nanos) {
-        for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
-            LockSupport.parkNanos(left);
+        for (long left = nanos - System.nanoTime(); left > 0 && !Thread.currentThread().isInterrupted();
+             left = nanos - System.nanoTime()) {
+            LockSupport.parkNanos(left); // an interrupt (the sink closing) ends the wait
         }
     }
 
