@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./marquee bench startup [--plays N]}: startup time (play → first frame) over N local plays of an
  * encrypted title served over loopback with a licence server (real crypto) and real libvlc without a display;
- * prints p50/p95 against the 1 s target. Then one play switching rung every segment, reporting pictures lost per
- * switch from the per-frame display times. With {@code --live}, instead of the switches, the same number of
+ * prints p50/p95 against the 1 s target. Then three plays of one title: without switches (the reference), switching
+ * rung every segment in one libvlc player, and the same with warm second players; pictures lost per segment
+ * boundary from the per-frame display times. With {@code --live}, instead of the switches, the same number of
  * plays against the running backend ({@link LiveStartupBenchmark}) and their ratio to the local plays.
  * Not a test: it measures; the reference is the target.
  */
@@ -132,20 +133,53 @@ public final class StartupBenchmark {
         }
     }
 
-    /** One play with the rung forced to change every segment; pictures lost per switch from display gaps. */
+    /** What one play showed around its segment boundaries. */
+    private record BoundaryResult(int boundaries, long pictures, long libvlcLost, long lostAtBoundaries,
+                                  long worstGapMs, long lostElsewhere, double medianIntervalMs, long handovers) {
+        double perBoundary() {
+            return (double) lostAtBoundaries / Math.max(1, boundaries);
+        }
+    }
+
+    /**
+     * Three plays of the same title with a 2 s buffer goal: without switches (the reference: what the machine
+     * costs at segment boundaries anyway), switching 180p <-> 360p at every segment in one libvlc player, and the
+     * same switches handed over between warm libvlc players. Pictures lost per boundary from display gaps.
+     */
     private void switches(Path root, String base, OkHttpClient http) throws Exception {
+        BoundaryResult reference = boundaryPlay(root, base, http, false, false);
+        BoundaryResult onePlayer = boundaryPlay(root, base, http, true, false);
+        BoundaryResult warm = boundaryPlay(root, base, http, true, true);
+        print("no switches (reference)", reference);
+        print("switches, one libvlc player", onePlayer);
+        print("switches, warm second player", warm);
+        System.out.printf("pictures lost per switch above the reference: one player %.2f, warm players %.2f%n",
+                onePlayer.perBoundary() - reference.perBoundary(), warm.perBoundary() - reference.perBoundary());
+    }
+
+    private static void print(String name, BoundaryResult r) {
+        System.out.printf("%-30s boundaries %d, pictures shown %d, libvlc lost %d, missing within %d pictures of a "
+                        + "boundary %d => %.2f per boundary (worst gap %d ms), missing elsewhere %d, median interval "
+                        + "%.1f ms, hand-overs %d%n", name + ":", r.boundaries(), r.pictures(), r.libvlcLost(),
+                SWITCH_WINDOW, r.lostAtBoundaries(), r.perBoundary(), r.worstGapMs(), r.lostElsewhere(),
+                r.medianIntervalMs(), r.handovers());
+    }
+
+    private BoundaryResult boundaryPlay(Path root, String base, OkHttpClient http, boolean switching, boolean warm)
+            throws Exception {
         var config = new StreamingEngine.Config(Duration.ofSeconds(SEGMENT_S), StreamingEngine.Config.DEFAULT_STALL_THRESHOLD);
-        try (Player player = player(root, base, http, config)) {
+        try (Player player = player(root, base, http, config, warm)) {
             player.fixRung(0);
             player.play();
             long deadline = System.nanoTime() + PLAY_TIMEOUT.toNanos();
             while (!player.engine().finished() && System.nanoTime() < deadline) {
                 var history = player.stats().snapshot().rungHistory();
                 int current = history.isEmpty() ? 0 : history.getLast().rungIndex();
-                player.fixRung(1 - current); // whatever segment comes next goes to the other rung
+                if (switching) {
+                    player.fixRung(1 - current); // whatever segment comes next goes to the other rung
+                }
                 Thread.sleep(POLL_MS);
             }
-            var history = player.stats().snapshot().rungHistory();
             VlcMediaSink sink = (VlcMediaSink) player.engine().sink();
             long[] t = sink.frameTimesNanos();
             long[] gaps = new long[Math.max(0, t.length - 1)];
@@ -155,39 +189,42 @@ public final class StartupBenchmark {
             long[] sortedGaps = gaps.clone();
             Arrays.sort(sortedGaps);
             long nominal = sortedGaps.length == 0 ? 1 : sortedGaps[sortedGaps.length / 2];
-            // a switch at segment s shows up around picture s × pictures-per-segment; elsewhere is the baseline
+            // a boundary before segment s shows up around picture s × pictures-per-segment; elsewhere is the baseline
             int perSegment = SEGMENT_S * FPS;
-            long atSwitches = 0;
+            int boundaries = TITLE_S / SEGMENT_S - 1;
+            long atBoundaries = 0;
             long elsewhere = 0;
-            long worstAtSwitchMs = 0;
+            long worstMs = 0;
             for (int i = 0; i < gaps.length; i++) {
                 long lost = Math.max(0, Math.round((double) gaps[i] / nominal) - 1);
-                boolean nearSwitch = false;
-                for (int h = 1; h < history.size(); h++) {
-                    nearSwitch |= Math.abs(i + 1 - history.get(h).segmentIndex() * perSegment) <= SWITCH_WINDOW;
+                boolean near = false;
+                for (int s = 1; s <= boundaries; s++) {
+                    near |= Math.abs(i + 1 - s * perSegment) <= SWITCH_WINDOW;
                 }
-                if (nearSwitch) {
-                    atSwitches += lost;
-                    worstAtSwitchMs = Math.max(worstAtSwitchMs, gaps[i] / 1_000_000);
+                if (near) {
+                    atBoundaries += lost;
+                    worstMs = Math.max(worstMs, gaps[i] / 1_000_000);
                 } else if (i > SWITCH_WINDOW) { // the very first pictures wait for libvlc's caching: not a switch
                     elsewhere += lost;
                 }
             }
-            int switchCount = Math.max(1, history.size() - 1);
-            System.out.printf("rung switches: %d (180p<->360p every segment); pictures shown %d, libvlc lost %d; "
-                            + "missing within %d pictures of a switch: %d => %.2f per switch (worst gap %d ms); "
-                            + "missing elsewhere (baseline, machine load): %d; median frame interval %.1f ms%n",
-                    history.size() - 1, t.length, sink.stats().lostFrames(), SWITCH_WINDOW, atSwitches,
-                    (double) atSwitches / switchCount, worstAtSwitchMs, elsewhere, nominal / 1e6);
+            return new BoundaryResult(boundaries, t.length, sink.stats().lostFrames(), atBoundaries, worstMs,
+                    elsewhere, nominal / 1e6, sink.switches());
         }
     }
 
     private Player player(Path root, String base, OkHttpClient http, StreamingEngine.Config config) throws Exception {
+        return player(root, base, http, config, VlcMediaSink.WARM_SWITCH_DEFAULT);
+    }
+
+    private Player player(Path root, String base, OkHttpClient http, StreamingEngine.Config config, boolean warm)
+            throws Exception {
         var options = new Player.Options(ControlPlaneRoute.fixed(base), "/titles/t1/master.m3u8",
                 new ContentSteeringManager.Steering(List.of(base), Duration.ofMinutes(5)), null,
                 new EventReporter.Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "local"),
                 root.resolve("device"), List.of(VlcMediaSink.HEADLESS_AUDIO), config, () -> null, false);
-        return new Player(options, FrameSurface.NONE, InstantSource.system(), http);
+        return new Player(options, () -> VlcMediaSink.output(options.vlcArgs(), FrameSurface.NONE, warm),
+                InstantSource.system(), http);
     }
 
     private void serve(Path root, HttpExchange exchange) throws IOException {

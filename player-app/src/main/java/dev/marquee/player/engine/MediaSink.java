@@ -13,6 +13,15 @@ public interface MediaSink extends AutoCloseable {
     /** Queues one decrypted segment; blocks while the sink's queue is full (interruptibly). */
     void append(byte[] mpegTs, long durationUs, int rungIndex) throws InterruptedException;
 
+    /**
+     * Queues one decrypted segment of a rung whose playlist gives this picture size. Sinks that change decoders
+     * on a change of size (libvlc) prepare for it here; the others ignore the size.
+     */
+    default void append(byte[] mpegTs, long durationUs, int rungIndex, int width, int height)
+            throws InterruptedException {
+        append(mpegTs, durationUs, rungIndex);
+    }
+
     /** No more segments: the sink plays what it has and then reports {@link #ended()}. */
     void endOfStream();
 

@@ -186,10 +186,12 @@ public final class StreamingEngine implements AutoCloseable {
         playlists = media;
         ladder = allowed.stream().map(VariantStream::toVariant).toList();
         abr.configure(ladder, Duration.ofNanos(media.getFirst().targetDurationUs() * 1_000), config.bufferGoal());
+        streams = allowed;
         sinkFactoryTop = allowed.getLast();
     }
 
     private VariantStream sinkFactoryTop;
+    private List<VariantStream> streams = List.of();
 
     private void play() throws Exception {
         List<SegmentReference> timeline = playlists.getFirst().segments();
@@ -238,7 +240,8 @@ public final class StreamingEngine implements AutoCloseable {
                 continue; // abandoned: ask again for the same segment
             }
             SegmentReference ref = playlists.get(rung).segments().get(next);
-            sink.append(media, ref.durationUs(), rung);
+            VariantStream stream = streams.get(rung);
+            sink.append(media, ref.durationUs(), rung, stream.width(), stream.height());
             appendedUs += ref.durationUs();
             stats.segmentAppended(next, rung, ladder.get(rung));
             lastRung = rung;
