@@ -105,11 +105,13 @@ public final class VlcMediaSink implements MediaSink {
     private static final long WATCH_MS = 10;
 
     /**
-     * Whether sinks hand resolution switches over between warm libvlc players ({@code -Dmarquee.player.warm-switch=true},
-     * or {@link #output(List, FrameSurface, boolean)}). Off by default until the hand-over loses no picture: see
-     * docs/player-engine.md for what it measured; off, one player plays everything as before.
+     * Whether sinks hand resolution switches over between warm libvlc players: on unless
+     * {@code -Dmarquee.player.warm-switch=false} (or {@link #output(List, FrameSurface, boolean)} says otherwise).
+     * On, every run plays from a media libvlc can pause; off, one player plays everything from a live media that
+     * libvlc cannot pause (see docs/player-engine.md).
      */
-    public static final boolean WARM_SWITCH_DEFAULT = Boolean.getBoolean("marquee.player.warm-switch");
+    public static final boolean WARM_SWITCH_DEFAULT =
+            !"false".equalsIgnoreCase(System.getProperty("marquee.player.warm-switch"));
 
     private final boolean warmSwitch;
     private final int width;
@@ -480,6 +482,11 @@ public final class VlcMediaSink implements MediaSink {
             return; // nothing changes
         }
         paused = pause;
+        if (!pause) {
+            synchronized (frameLock) {
+                lastFrameNanos = System.nanoTime(); // the media clock goes on from the resume, not from the pause
+            }
+        }
         VlcRun current = current();
         if (current != null && current.started) {
             current.setPaused(pause);
@@ -561,6 +568,9 @@ public final class VlcMediaSink implements MediaSink {
 
         private void current(VlcRun run, ByteBuffer bgra, int w, int h, long now, long print) {
             boolean same = print == run.lastFingerprint;
+            if (same && paused) {
+                return; // libvlc repeats the paused picture every ~70 ms: not a new one, and no media time passes
+            }
             if (run.resuming) {
                 if (same) {
                     return; // libvlc repeating the held picture that was already shown from its copy
