@@ -49,15 +49,6 @@ public final class VlcMediaSink implements MediaSink {
      * stall or a pause, not media.
      */
     private static final long MAX_FRAME_INTERVAL_US = 100_000;
-    /** MPEG-TS is the only container Marquee's packager writes: skip libvlc's probing to start faster. */
-    private static final String DEMUX_TS = ":demux=ts";
-    /**
-     * libvlc waits this long of data before it starts the clock. The queue is in memory and the streaming engine
-     * keeps seconds ahead, so 100 ms (instead of libvlc's 1 s default) is safe and starts faster:
-     * network hiccups are absorbed by the engine's buffer, not by libvlc's.
-     */
-    private static final String[] CACHING = {":file-caching=100", ":network-caching=100", ":live-caching=100"};
-
     /**
      * Copies of hidden pictures a run keeps at most. libvlc shows a run's first picture at once and the next when
      * its clock starts; the run is paused after that second one and may still show one more it had queued: three
@@ -209,7 +200,7 @@ public final class VlcMediaSink implements MediaSink {
                 return;
             }
             first.state = VlcRun.State.CURRENT;
-            first.start(options(), false);
+            first.start(VlcRunOptions.media(), false);
         }
     }
 
@@ -218,13 +209,6 @@ public final class VlcMediaSink implements MediaSink {
             runs.add(new VlcRun(factory, width, height, owner, warmSwitch));
         }
         return runs.getFirst();
-    }
-
-    private static String[] options() {
-        String[] options = new String[CACHING.length + 1];
-        options[0] = DEMUX_TS;
-        System.arraycopy(CACHING, 0, options, 1, CACHING.length);
-        return options;
     }
 
     @Override
@@ -290,7 +274,7 @@ public final class VlcMediaSink implements MediaSink {
             }
             next = runs.get(1);
             next.state = VlcRun.State.WARMING;
-            next.start(options(), true);
+            next.start(VlcRunOptions.media(), true);
         }
     }
 
