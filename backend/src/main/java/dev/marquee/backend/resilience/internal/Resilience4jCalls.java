@@ -1,21 +1,15 @@
 package dev.marquee.backend.resilience.internal;
 
 import dev.marquee.backend.resilience.BreakerTransitioned;
-import dev.marquee.backend.resilience.CallFailedException;
 import dev.marquee.backend.resilience.Outcome;
 import dev.marquee.backend.resilience.Permit;
 import dev.marquee.backend.resilience.ProtectedCalls;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,20 +17,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * {@link ProtectedCalls} on resilience4j's registries, decorated as Bulkhead(CircuitBreaker(TimeLimiter(call))), or
- * the same bulkhead and breaker used through their permission primitives for callers on an event loop.
+ * {@link ProtectedCalls} on resilience4j's registries: the bulkhead and breaker used through their permission
+ * primitives, so that a caller on an event loop runs the call and enforces the timeout itself.
  * It also remembers each breaker's last transitions and counts bulkhead rejections, for the live state.
  */
 final class Resilience4jCalls implements ProtectedCalls {
@@ -45,8 +35,9 @@ final class Resilience4jCalls implements ProtectedCalls {
 
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
-    private final TimeLimiterRegistry limiters;
     private final Clock clock;
+    /** Each attempt's time limit, enforced by the caller that holds the permit. */
+    private final Duration timeout;
     private final Map<String, Deque<BreakerTransitioned>> transitions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> bulkheadRejections = new ConcurrentHashMap<>();
     private final Map<String, Named> byName = new ConcurrentHashMap<>();
@@ -54,6 +45,7 @@ final class Resilience4jCalls implements ProtectedCalls {
 
     Resilience4jCalls(ResilienceSettings settings, Clock clock, ApplicationEventPublisher events) {
         this.clock = clock;
+        this.timeout = settings.timeout();
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
                 .slidingWindowSize((int) settings.window().toSeconds())
@@ -70,8 +62,6 @@ final class Resilience4jCalls implements ProtectedCalls {
         this.breakers = CircuitBreakerRegistry.of(breakerConfig);
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
-        this.limiters = TimeLimiterRegistry.of(TimeLimiterConfig.custom()
-                .timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
         breakers.getEventPublisher().onEntryAdded(added -> {
             CircuitBreaker breaker = added.getAddedEntry();
             breaker.getEventPublisher().onStateTransition(e -> {
@@ -93,29 +83,6 @@ final class Resilience4jCalls implements ProtectedCalls {
     }
 
     @Override
-    public <T> T call(String name, Supplier<? extends CompletionStage<T>> call) {
-        TimeLimiter limiter = limiters.timeLimiter(name);
-        CircuitBreaker breaker = breakers.circuitBreaker(name);
-        Bulkhead bulkhead = bulkheads.bulkhead(name);
-        Callable<T> timed = TimeLimiter.decorateFutureSupplier(limiter, () -> call.get().toCompletableFuture());
-        Callable<T> protectedCall = Bulkhead.decorateCallable(bulkhead, CircuitBreaker.decorateCallable(breaker, timed));
-        try {
-            return protectedCall.call();
-        } catch (BulkheadFullException e) {
-            throw new CallFailedException(name, Outcome.REJECTED, e);
-        } catch (CallNotPermittedException e) {
-            throw new CallFailedException(name, Outcome.SHORT_CIRCUITED, e);
-        } catch (TimeoutException e) {
-            throw new CallFailedException(name, Outcome.TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallFailedException(name, Outcome.FAILURE, e);
-        } catch (Exception e) {
-            throw new CallFailedException(name, Outcome.FAILURE, e);
-        }
-    }
-
-    @Override
     public Permit tryAcquire(String name) {
         Named named = named(name);
         if (!named.bulkhead.tryAcquirePermission()) {
@@ -131,7 +98,7 @@ final class Resilience4jCalls implements ProtectedCalls {
     private Named named(String name) {
         Named named = byName.get(name);
         return named != null ? named : byName.computeIfAbsent(name, n -> new Named(breakers.circuitBreaker(n),
-                bulkheads.bulkhead(n), limiters.getDefaultConfig().getTimeoutDuration()));
+                bulkheads.bulkhead(n), timeout));
     }
 
     /** A name's breaker and bulkhead, looked up once, and its two refusals (they hold nothing, so one of each). */

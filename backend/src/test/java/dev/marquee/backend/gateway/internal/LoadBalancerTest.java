@@ -13,19 +13,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class LoadBalancerTest {
     private final FakeRegistry registry = new FakeRegistry();
     private final Set<String> openBreakers = new HashSet<>();
     private final LoadBalancer balancer = new LoadBalancer(registry, new ProtectedCalls() {
-        @Override
-        public <T> T call(String name, Supplier<? extends CompletionStage<T>> call) {
-            throw new UnsupportedOperationException("the balancer only asks whether a call is permitted");
-        }
-
         @Override
         public dev.marquee.backend.resilience.Permit tryAcquire(String name) {
             throw new UnsupportedOperationException("the balancer only asks whether a call is permitted");
